@@ -1,0 +1,15 @@
+/**
+ * The command registry. Each command lives in its own file in this folder and is
+ * registered here with its one-line summary (shown by `effekt --help`).
+ */
+import type { Command } from '../io.js';
+
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'run', summary: 'evaluate a cohort from its spec and write the effect note', load: async () => (await import('./run.js')).runCommand },
+];

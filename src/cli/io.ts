@@ -1,0 +1,42 @@
+/**
+ * Side effects the CLI needs, injected so commands can be tested in-process
+ * (Observable Framework style): output streams, terminal detection, working directory.
+ */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress bars only then). */
+  readonly stderrIsTTY: boolean;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+/** An IO that records everything, for tests. */
+export function memoryIO(cwd: string = process.cwd()): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+    stderrIsTTY: false,
+    cwd,
+    env: {},
+  };
+  return io;
+}

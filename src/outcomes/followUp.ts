@@ -1,0 +1,49 @@
+import type { Cohort, Person } from '../types.js';
+import { daysOfIsoDate, isoDateFromDays, monthOfIsoDate, type MonthIndex } from '../util/months.js';
+
+export type FollowUpSource = 'own_end_date' | 'reference_end_date' | 'matched_participant' | 'participants_mean_end_date';
+
+export interface FollowUp {
+  readonly month: MonthIndex;
+  /** The end date the month was counted from (ISO). */
+  readonly endDate: string;
+  readonly source: FollowUpSource;
+}
+
+/**
+ * Follow-up month per person (domain.md §3): participants, the calendar month of
+ * their end date plus `monthsAfterEnd`; controls, their own `reference_end_date`,
+ * else the end date of the participant they are matched to, else the participants'
+ * mean end date (the catalogue's "two months after the participants' average end").
+ */
+export function followUpMonths(cohort: Cohort, monthsAfterEnd: number): Map<string, FollowUp> {
+  const out = new Map<string, FollowUp>();
+  const participantEnd = new Map<string, string>();
+  let sumDays = 0;
+  let count = 0;
+  for (const p of cohort.participants) {
+    if (p.endDate === null) continue;
+    participantEnd.set(p.id, p.endDate);
+    sumDays += daysOfIsoDate(p.endDate);
+    count += 1;
+    out.set(p.id, at(p.endDate, 'own_end_date', monthsAfterEnd));
+  }
+  const meanEnd = count > 0 ? isoDateFromDays(Math.round(sumDays / count)) : null;
+  for (const c of cohort.controls) {
+    const f = controlFollowUp(c, participantEnd, meanEnd, monthsAfterEnd);
+    if (f) out.set(c.id, f);
+  }
+  return out;
+}
+
+function controlFollowUp(c: Person, participantEnd: ReadonlyMap<string, string>, meanEnd: string | null, monthsAfterEnd: number): FollowUp | null {
+  if (c.referenceEndDate !== null) return at(c.referenceEndDate, 'reference_end_date', monthsAfterEnd);
+  const matchedEnd = c.matchedTo !== null ? participantEnd.get(c.matchedTo) : undefined;
+  if (matchedEnd !== undefined) return at(matchedEnd, 'matched_participant', monthsAfterEnd);
+  if (meanEnd !== null) return at(meanEnd, 'participants_mean_end_date', monthsAfterEnd);
+  return null;
+}
+
+function at(endDate: string, source: FollowUpSource, monthsAfterEnd: number): FollowUp {
+  return { month: monthOfIsoDate(endDate) + monthsAfterEnd, endDate, source };
+}

@@ -280,8 +280,8 @@ function jitter(rng: Random, c: Covariates): Covariates {
     civil_status: flip(c.civil_status, ['single', 'married', 'cohabiting'] as const, 0.12),
     years_in_denmark: years,
     employed_last_2y: flip(c.employed_last_2y, ['yes', 'no'] as const, 0.08),
-    education: flip(c.education, ['primary_or_less', 'upper_secondary', 'vocational', 'higher'] as const, 0.1),
-    benefit_before_start: flip(c.benefit_before_start, ['passive_cash_benefit', 'active_cash_benefit', 'other'] as const, 0.12),
+    education: flip(c.education, ['primary_or_less', 'upper_secondary', 'vocational', 'higher'] as const, 0.05),
+    benefit_before_start: flip(c.benefit_before_start, ['passive_cash_benefit', 'active_cash_benefit', 'other'] as const, 0.06),
     hospital_somatic: flip(c.hospital_somatic, [0, 1] as const, 0.12),
     hospital_psychiatric: flip(c.hospital_psychiatric, [0, 1] as const, 0.1),
   };

@@ -252,7 +252,7 @@ describe('example cohort files', () => {
       return [name, (mean(a) - mean(b)) / Math.sqrt((variance(a) + variance(b)) / 2)] as const;
     });
     const text = smds.map(([n, d]) => `${n} ${d.toFixed(3)}`).join(', ');
-    expect(smds.every(([, d]) => Math.abs(d) < 0.15), `SMDs ${text}; expected all |SMD| < 0.15`).toBe(true);
+    expect(smds.every(([, d]) => Math.abs(d) < 0.1), `SMDs ${text}; expected all |SMD| < 0.1`).toBe(true);
     expect(smds.some(([, d]) => Math.abs(d) > 0.005), `SMDs ${text}; expected some noise`).toBe(true);
   });
 

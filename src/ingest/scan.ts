@@ -1,0 +1,299 @@
+/**
+ * Streaming CSV scanner over raw bytes (RFC 4180 with the usual Excel variations:
+ * `,` `;` or tab, quoted fields with `""` escapes and embedded line breaks, LF or CRLF,
+ * optional UTF-8 BOM). The file is read in fixed-size chunks with fs read calls; each
+ * record is handed over as byte ranges into the current chunk, so the caller decodes
+ * only the fields it keeps (large panels never allocate a string per row). Blank lines
+ * are skipped and are not rows.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { inputError } from '../errors.js';
+import type { CsvOptions } from '../spec/schema.js';
+import type { InputRole } from '../types.js';
+import { detectDialect, type Dialect } from './dialect.js';
+import { decodeField } from './text.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const CHUNK_BYTES = 1 << 22;
+/** A record longer than this is almost certainly an unclosed quote; stop instead of reading the file into memory. */
+const MAX_RECORD_BYTES = 1 << 24;
+const MAX_FIELDS = 4096;
+
+/** One record: field i is buf[starts[i], ends[i]) (quotes removed; `""` escapes still doubled when quoted[i] = 2). */
+export class RecordView {
+  buf: Buffer = Buffer.alloc(0);
+  readonly starts = new Int32Array(MAX_FIELDS);
+  readonly ends = new Int32Array(MAX_FIELDS);
+  /** 0 unquoted, 1 quoted, 2 quoted with `""` escapes inside. */
+  readonly quoted = new Uint8Array(MAX_FIELDS);
+  /** Number of fields (may exceed MAX_FIELDS; only the first MAX_FIELDS are stored). */
+  count = 0;
+  /** 1-based physical line where the record starts (the header is line 1). */
+  line = 0;
+  /** Physical line breaks inside quoted fields of this record. */
+  innerLines = 0;
+  /** Set by the parser for a malformed record: what, and the 1-based field number. */
+  problem: { what: string; column: number } | null = null;
+
+  /** Line where an `auto` file that looked like UTF-8 turned out not to be (then read as Windows-1252). */
+  encodingSwitchLine: number | null = null;
+
+  constructor(readonly dialect: Dialect) {}
+
+  /** Field i decoded to a string (trimmed). */
+  text(i: number): string {
+    if (i >= this.count || i >= MAX_FIELDS) return '';
+    return decodeField(this, i);
+  }
+}
+
+export interface ScanTarget {
+  readonly path: string;
+  readonly display: string;
+  readonly role: InputRole;
+  readonly csv: Partial<CsvOptions>;
+}
+
+export interface ScanHooks {
+  /** The header (decoded, trimmed). Called once before any record. */
+  header(names: string[], view: RecordView): void;
+  /** One non-blank data record. The view and its buffer are reused: copy what you keep. */
+  record(view: RecordView): void;
+  /** A record that could not be split into fields. */
+  malformed(view: RecordView): void;
+}
+
+export interface ScanResult {
+  readonly dialect: Dialect;
+  readonly encodingSwitchLine: number | null;
+  readonly bytes: number;
+  /** Data records (non-blank lines after the header, malformed ones included). */
+  readonly rows: number;
+}
+
+export async function scanCsv(
+  target: ScanTarget,
+  hooks: ScanHooks,
+  onProgress?: (role: InputRole, done: number, total: number) => void,
+): Promise<ScanResult> {
+  const fh = await openInput(target);
+  try {
+    return await scanHandle(fh, target, hooks, onProgress);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function openInput(target: ScanTarget): Promise<FileHandle> {
+  try {
+    const fh = await open(target.path, 'r');
+    const stat = await fh.stat();
+    if (stat.isDirectory()) {
+      await fh.close();
+      throw inputError('cannot read file (it is a directory)', { file: target.display });
+    }
+    return fh;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'EffektError') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unknown error');
+    throw inputError(`cannot read file (${why})`, { file: target.display });
+  }
+}
+
+async function scanHandle(
+  fh: FileHandle,
+  target: ScanTarget,
+  hooks: ScanHooks,
+  onProgress?: (role: InputRole, done: number, total: number) => void,
+): Promise<ScanResult> {
+  const total = (await fh.stat()).size;
+  let buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1 << 16)));
+  let len = 0;
+  let fileOffset = 0;
+  let eof = false;
+
+  const fill = async (): Promise<void> => {
+    while (!eof && len < buf.length) {
+      const { bytesRead } = await fh.read(buf, len, buf.length - len, fileOffset);
+      fileOffset += bytesRead;
+      len += bytesRead;
+      if (bytesRead === 0 || fileOffset >= total) eof = true;
+    }
+  };
+
+  await fill();
+  const dialect = detectDialect(buf.subarray(0, len), target.csv);
+  const view = new RecordView(dialect);
+  let pos = dialect.bomLength;
+  let line = 1;
+  let sawHeader = false;
+  let rows = 0;
+  const delim = dialect.delimiter;
+
+  for (;;) {
+    view.buf = buf;
+    while (pos < len) {
+      view.line = line;
+      const next = parseRecord(buf, pos, len, eof, delim, view);
+      if (next < 0) break;
+      pos = next;
+      line += 1 + view.innerLines;
+      if (view.problem) {
+        if (!sawHeader) throw inputError(view.problem.what, { file: target.display, line: view.line, column: view.problem.column });
+        rows++;
+        hooks.malformed(view);
+        continue;
+      }
+      if (view.count === 1 && view.starts[0] === view.ends[0] && view.quoted[0] === 0) continue;
+      if (!sawHeader) {
+        sawHeader = true;
+        const names: string[] = [];
+        for (let i = 0; i < Math.min(view.count, MAX_FIELDS); i++) names.push(view.text(i));
+        hooks.header(names, view);
+        continue;
+      }
+      rows++;
+      hooks.record(view);
+    }
+    onProgress?.(target.role, Math.min(fileOffset - (len - pos), total), total);
+    if (eof && pos >= len) break;
+    if (pos === 0 && len === buf.length) {
+      if (buf.length >= MAX_RECORD_BYTES) {
+        throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: target.display, line });
+      }
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    } else {
+      buf.copy(buf, 0, pos, len);
+      len -= pos;
+      pos = 0;
+    }
+    await fill();
+  }
+  if (!sawHeader) throw inputError('empty file (no header line)', { file: target.display });
+  return { dialect, encodingSwitchLine: view.encodingSwitchLine, bytes: total, rows };
+}
+
+/**
+ * Splits the record starting at `pos` into view.starts/ends/quoted and returns the index
+ * after its line end, or -1 when the buffer ends inside the record and more bytes follow.
+ */
+export function parseRecord(buf: Buffer, pos: number, len: number, eof: boolean, delim: number, v: RecordView): number {
+  const starts = v.starts;
+  const ends = v.ends;
+  const quoted = v.quoted;
+  let nf = 0;
+  let fs = pos;
+  let i = pos;
+  v.innerLines = 0;
+  v.problem = null;
+  for (;;) {
+    if (i >= len) {
+      if (!eof) return -1;
+      let e = i;
+      if (e > fs && buf[e - 1] === CR) e--;
+      if (nf < MAX_FIELDS) {
+        starts[nf] = fs;
+        ends[nf] = e;
+        quoted[nf] = 0;
+      }
+      v.count = nf + 1;
+      return len;
+    }
+    const b = buf[i];
+    if (b === delim) {
+      if (nf < MAX_FIELDS) {
+        starts[nf] = fs;
+        ends[nf] = i;
+        quoted[nf] = 0;
+      }
+      nf++;
+      fs = ++i;
+      continue;
+    }
+    if (b === LF) {
+      let e = i;
+      if (e > fs && buf[e - 1] === CR) e--;
+      if (nf < MAX_FIELDS) {
+        starts[nf] = fs;
+        ends[nf] = e;
+        quoted[nf] = 0;
+      }
+      v.count = nf + 1;
+      return i + 1;
+    }
+    if (b === QUOTE && isBlankBefore(buf, fs, i)) {
+      const r = parseQuoted(buf, i, len, eof, v, nf);
+      if (r === -1) return -1;
+      if (r === -2) {
+        v.count = nf + 1;
+        v.problem = { what: 'unclosed quote: the file ends inside a quoted field', column: nf + 1 };
+        return len;
+      }
+      // r = index of the closing quote; what follows must end the field.
+      let k = r + 1;
+      while (k < len && buf[k] === 32) k++;
+      if (k >= len) {
+        if (!eof) return -1;
+        v.count = nf + 1;
+        return len;
+      }
+      const c = buf[k];
+      if (c === delim) {
+        nf++;
+        fs = i = k + 1;
+        continue;
+      }
+      if (c === LF || (c === CR && k + 1 < len && buf[k + 1] === LF)) {
+        v.count = nf + 1;
+        return c === LF ? k + 1 : k + 2;
+      }
+      if (c === CR && k + 1 >= len && !eof) return -1;
+      // Text after a closing quote: report it and resynchronise at the end of the line.
+      const eol = buf.indexOf(LF, k);
+      if (eol < 0 && !eof) return -1;
+      v.count = nf + 1;
+      v.problem = { what: 'unexpected text after a closing quote', column: nf + 1 };
+      return eol < 0 ? len : eol + 1;
+    }
+    i++;
+  }
+}
+
+function isBlankBefore(buf: Buffer, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (buf[k] !== 32) return false;
+  return true;
+}
+
+/** Returns the index of the closing quote, -1 if more bytes are needed, -2 if the file ends inside the quotes. */
+function parseQuoted(buf: Buffer, open: number, len: number, eof: boolean, v: RecordView, nf: number): number {
+  let j = open + 1;
+  let escaped = false;
+  let inner = 0;
+  for (;;) {
+    if (j >= len) return eof ? -2 : -1;
+    const c = buf[j];
+    if (c === QUOTE) {
+      if (j + 1 >= len && !eof) return -1;
+      if (j + 1 < len && buf[j + 1] === QUOTE) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (c === LF) inner++;
+    j++;
+  }
+  v.innerLines += inner;
+  if (nf < MAX_FIELDS) {
+    v.starts[nf] = open + 1;
+    v.ends[nf] = j;
+    v.quoted[nf] = escaped ? 2 : 1;
+  }
+  return j;
+}

@@ -1,0 +1,92 @@
+/**
+ * What the ingest stage hands to the outcomes stage. Maps are keyed by person id; the
+ * person id strings are exactly those of the cohort files (after decoding and trimming).
+ */
+import type { CategoryClass, Cohort, FileReconciliation, InputRole, ReconciliationWarning } from '../types.js';
+import type { MonthIndex } from '../util/months.js';
+
+export interface IngestOptions {
+  /** Called after each chunk read (and once at the end with bytesDone = bytesTotal). */
+  readonly onProgress?: (role: InputRole, bytesDone: number, bytesTotal: number) => void;
+}
+
+export interface CohortIngest {
+  readonly cohort: Cohort;
+  /** participants, then controls */
+  readonly files: readonly FileReconciliation[];
+  readonly warnings: readonly ReconciliationWarning[];
+}
+
+export interface LocalizedLabel {
+  readonly da: string;
+  readonly en: string;
+}
+
+export interface CodebookEntry {
+  readonly class: CategoryClass;
+  readonly label: LocalizedLabel;
+}
+
+export interface CodebookRange {
+  readonly from: number;
+  readonly to: number;
+  readonly class: CategoryClass;
+  readonly label?: LocalizedLabel;
+}
+
+export interface Codebook {
+  readonly name: string;
+  readonly codes: ReadonlyMap<string, CodebookEntry>;
+  readonly ranges: readonly CodebookRange[];
+}
+
+export interface UnknownCode {
+  readonly code: string;
+  readonly count: number;
+  readonly first_line: number;
+}
+
+export interface WeekCoverage {
+  /** ISO weeks, e.g. `2022-W01`: the first and last week with a row in the file. */
+  readonly first_week: string;
+  readonly last_week: string;
+  /** First and last month all of whose weeks lie within [first_week, last_week]. */
+  readonly first_month: MonthIndex;
+  readonly last_month: MonthIndex;
+}
+
+export interface BenefitPanel {
+  /**
+   * For each person in `wanted` whose wanted month the file covers: one entry per ISO week
+   * whose Thursday falls in that month, in week order. null = no row for that week (= no
+   * public benefit); a blank code = 'none'.
+   */
+  readonly months: Map<string, (CategoryClass | null)[]>;
+  /** Persons in `wanted` whose wanted month lies (partly) outside the file's weeks: not in `months`. */
+  readonly outside_coverage: ReadonlySet<string>;
+  readonly coverage: WeekCoverage | null;
+  readonly file: FileReconciliation;
+  readonly unknown_codes: readonly UnknownCode[];
+  readonly warnings: readonly ReconciliationWarning[];
+}
+
+export interface MonthCoverage {
+  /** First and last month with a row in the file. */
+  readonly first_month: MonthIndex;
+  readonly last_month: MonthIndex;
+}
+
+export interface WageMonth {
+  readonly paid_hours: number;
+  readonly wage_income: number;
+}
+
+export interface WagePanel {
+  /** The wanted month only, summed over the person's rows (one per employer); absent = no wages. */
+  readonly months: Map<string, WageMonth>;
+  /** Persons in `wanted` whose wanted month lies outside the file's months (absence there means "unknown", not "no wages"). */
+  readonly outside_coverage: ReadonlySet<string>;
+  readonly coverage: MonthCoverage | null;
+  readonly file: FileReconciliation;
+  readonly warnings: readonly ReconciliationWarning[];
+}

@@ -71,7 +71,8 @@ export function collectPairs(
   };
   const pairs: CompletePair[] = [];
   const reasons: Record<string, number> = {};
-  const groups = new Map<string, AttritionCounts & { subgroup: string }>();
+  type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+  const groups = new Map<string, Mutable<AttritionCounts> & { subgroup: string }>();
   const total = { participants: 0, complete_pairs: 0, start_only: 0, end_only: 0, no_questionnaire: 0 };
   for (const p of participants) {
     const g = groups.get(p.municipality) ?? { subgroup: p.municipality, participants: 0, complete_pairs: 0, start_only: 0, end_only: 0, no_questionnaire: 0 };

@@ -2,6 +2,9 @@
 export type { Alternative, Interval, ShareInterval, ShareMethod, DifferenceInterval, DifferenceMethod, TestResult, FisherResult, RatioInterval } from './types.js';
 export { normalCdf, normalSf, normalQuantile, tCdf, tQuantile, betaQuantile, zCritical } from './distributions.js';
 export { wilson } from './wilson.js';
+export { clopperPearson } from './clopperPearson.js';
+export { jeffreys } from './jeffreys.js';
+export { share } from './share.js';
 export { newcombe } from './newcombe.js';
 export { miettinenNurminen, mnScore, restrictedShares } from './miettinenNurminen.js';
 export { agrestiCaffo } from './agrestiCaffo.js';
@@ -17,3 +20,5 @@ export { holm } from './holm.js';
 export { kishEffectiveSize } from './kish.js';
 export { welchTTest, type WelchOptions, type WelchResult } from './welch.js';
 export { mannWhitney, wilcoxonDistribution, type MannWhitneyOptions, type MannWhitneyResult } from './mannWhitney.js';
+export { powerTwoProportions, minimumDetectableEffect, type PowerMethod, type PowerSettings, type PowerResult, type MdeSettings, type MdeResult } from './power.js';
+export { weightedShare, weightedDifference, type RobustType, type WeightedOptions, type WeightedShare, type WeightedDifference } from './weighted.js';

@@ -219,6 +219,91 @@ case_json <- function(t, conf) {
 }
 cases <- mapply(case_json, tables, rep_len(confs, length(tables)))
 
-sections <- c(sprintf('"r_version": %s', str(R.version.string)), sprintf('"tables": %s', arr(cases)))
+# ---- continuous outcomes: t.test (Welch) and wilcox.test -------------------------------
+set.seed(20240611)
+samples <- list(
+  list(name = "small, no ties (exact)", x = round(rnorm(8, 30, 6), 3), y = round(rnorm(10, 26, 8), 3)),
+  list(name = "n = 3 vs 4, no ties (exact)", x = c(1.5, 7.25, 3.0), y = c(2.0, 0.5, 4.75, 1.0)),
+  list(name = "49 vs 49, no ties (exact at the limit)", x = round(rnorm(49, 20, 5), 4), y = round(rnorm(49, 18, 5), 4)),
+  list(name = "49 vs 50 (normal approximation)", x = round(rnorm(49, 20, 5), 4), y = round(rnorm(50, 18, 5), 4)),
+  list(name = "small with ties (normal, tie-corrected)", x = c(10, 12, 12, 15, 20, 20, 20), y = c(8, 10, 12, 12, 14, 16)),
+  list(name = "paid hours, 25 vs 160 employed", x = sample(c(37, 30, 25, 20, 15, 10), 25, TRUE), y = sample(c(37, 37, 30, 25, 20, 15, 10, 8), 160, TRUE)),
+  list(name = "wage income, 30 vs 300 (lognormal)", x = round(exp(rnorm(30, 10, 0.5))), y = round(exp(rnorm(300, 9.9, 0.6)))),
+  list(name = "one group all tied", x = c(5, 5, 5, 5), y = c(1, 2, 3, 4, 6))
+)
+continuous_json <- function(s) {
+  alts <- c("two.sided", "greater", "less")
+  one <- function(a) {
+    t95 <- t.test(s$x, s$y, alternative = a)
+    t90 <- t.test(s$x, s$y, alternative = a, conf.level = 0.9)
+    w <- wilcox.test(s$x, s$y, alternative = a)
+    wn <- wilcox.test(s$x, s$y, alternative = a, correct = FALSE, exact = FALSE)
+    sprintf('"%s": %s', sub("two.sided", "two-sided", a), obj(
+      welch = obj(statistic = num(unname(t95$statistic)), df = num(unname(t95$parameter)), p = num(t95$p.value),
+                  estimate = num(unname(t95$estimate[1] - t95$estimate[2])), ci = vec(t95$conf.int[1:2]), ci90 = vec(t90$conf.int[1:2])),
+      wilcoxon = obj(statistic = num(unname(w$statistic)), p = num(w$p.value),
+                     exact = if (grepl("continuity", w$method) || any(duplicated(c(s$x, s$y)))) "false" else "true"),
+      wilcoxon_uncorrected = obj(statistic = num(unname(wn$statistic)), p = num(wn$p.value))))
+  }
+  obj(name = str(s$name), x = vec(s$x), y = vec(s$y), results = paste0("{", paste(sapply(alts, one), collapse = ", "), "}"))
+}
+continuous <- vapply(samples, continuous_json, "")
+
+# ---- power and minimum detectable effect ------------------------------------------------
+power_cases <- character(0)
+for (p in list(c(0.4, 0.2), c(0.17, 0.35), c(0.3, 0.5), c(0.25, 0.26), c(0.05, 0.01))) for (n in c(20, 56, 300)) {
+  power_cases <- c(power_cases, obj(
+    p1 = num(p[1]), p2 = num(p[2]), n = num(n), alpha = num(0.05),
+    power = num(power.prop.test(n = n, p1 = p[1], p2 = p[2])$power),
+    power_strict = num(power.prop.test(n = n, p1 = p[1], p2 = p[2], strict = TRUE)$power),
+    power_one_sided = num(power.prop.test(n = n, p1 = p[1], p2 = p[2], alternative = "one.sided")$power),
+    # R solves p2 > p1 for the target power; tol tightened from its default eps^0.25.
+    mde_p = num(power.prop.test(n = n, p1 = p[2], power = 0.8, tol = 1e-14)$p2)))
+}
+pwr_cases <- character(0)
+if (requireNamespace("pwr", quietly = TRUE)) {
+  for (p in list(c(0.4, 0.2), c(0.17, 0.36), c(0.3, 0.2), c(0.05, 0.01))) for (n in list(c(56, 560), c(56, 56), c(56, 5000), c(20, 37))) {
+    h <- pwr::ES.h(p[1], p[2])
+    pw <- function(alt) pwr::pwr.2p2n.test(h = h, n1 = n[1], n2 = n[2], sig.level = 0.05, alternative = alt)$power
+    # MDE: pwr solves h with uniroot's default tolerance; re-solve its own power function precisely.
+    target <- function(q) pwr::pwr.2p2n.test(h = pwr::ES.h(q, p[2]), n1 = n[1], n2 = n[2], sig.level = 0.05)$power - 0.8
+    mde_p <- uniroot(target, c(p[2], 1), tol = 1e-14)$root
+    pwr_cases <- c(pwr_cases, obj(p1 = num(p[1]), p2 = num(p[2]), n1 = num(n[1]), n2 = num(n[2]), h = num(h),
+                                  power = num(pw("two.sided")), power_greater = num(pw("greater")), power_less = num(pw("less")),
+                                  mde_p = num(mde_p)))
+  }
+}
+
+# ---- weighted shares: sandwich::vcovHC on weighted lm ------------------------------------
+weighted <- character(0)
+if (requireNamespace("sandwich", quietly = TRUE)) {
+  set.seed(20240612)
+  wsets <- list(
+    list(name = "1:k matched controls", y1 = rbinom(56, 1, 0.35), y2 = rbinom(300, 1, 0.2), w2 = sample(c(1, 1/2, 1/3, 1/4, 1/5), 300, TRUE)),
+    list(name = "CEM weights", y1 = rbinom(40, 1, 0.5), y2 = rbinom(120, 1, 0.3), w2 = round(runif(120, 0.2, 3), 3)),
+    list(name = "unit weights", y1 = rbinom(20, 1, 0.4), y2 = rbinom(25, 1, 0.3), w2 = rep(1, 25))
+  )
+  for (s in wsets) {
+    y <- c(s$y1, s$y2); g <- c(rep(1, length(s$y1)), rep(0, length(s$y2))); w <- c(rep(1, length(s$y1)), s$w2)
+    fit <- lm(y ~ g, weights = w); fit2 <- lm(s$y2 ~ 1, weights = s$w2)
+    se <- function(f, type, k) unname(sqrt(diag(sandwich::vcovHC(f, type = type)))[k])
+    # Wilson at the Kish effective sample size, written out.
+    neff <- sum(s$w2)^2 / sum(s$w2^2); p2 <- weighted.mean(s$y2, s$w2); z <- qnorm(0.975); z22n <- z^2 / (2 * neff)
+    half <- z * sqrt(p2 * (1 - p2) / neff + z22n / (2 * neff))
+    wil <- c((p2 + z22n - half) / (1 + 2 * z22n), (p2 + z22n + half) / (1 + 2 * z22n))
+    weighted <- c(weighted, obj(name = str(s$name), y1 = vec(s$y1), y2 = vec(s$y2), w2 = vec(s$w2),
+      share = obj(estimate = num(unname(coef(fit2)[1])), se_hc0 = num(se(fit2, "HC0", 1)), se_hc1 = num(se(fit2, "HC1", 1)), n_eff = num(neff), ci = vec(wil)),
+      difference = obj(estimate = num(unname(coef(fit)[2])), se_hc0 = num(se(fit, "HC0", 2)), se_hc1 = num(se(fit, "HC1", 2)))))
+  }
+}
+
+# ---- Holm ---------------------------------------------------------------------------------
+holm_inputs <- list(c(0.01, 0.04, 0.03, 0.005), c(0.2, 0.2, 0.01, 0.5, 0.049), c(0.5), c(0.001, NA, 0.02), c(0.9, 0.8, 0.95))
+holm <- vapply(holm_inputs, function(p) obj(p = vec(p), adjusted = vec(p.adjust(p, "holm"))), "")
+
+sections <- c(sprintf('"r_version": %s', str(R.version.string)), sprintf('"tables": %s', arr(cases)),
+              sprintf('"continuous": %s', arr(continuous)), sprintf('"power_prop_test": %s', arr(power_cases)),
+              sprintf('"pwr_2p2n": %s', arr(pwr_cases)), sprintf('"weighted": %s', arr(weighted)), sprintf('"holm": %s', arr(holm)))
+
 writeLines(paste0("{\n", paste(sections, collapse = ",\n"), "\n}"), "test/reference/stats.json")
 cat(sprintf("wrote test/reference/stats.json: %d tables\n", length(tables)))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agrestiCaffo, fisherExact, miettinenNurminen, newcombe, oddsRatio, relativeRisk, riskDifference, waldDifference, wilson, zTest, type Alternative } from '../../src/stats/index.js';
+import { agrestiCaffo, clopperPearson, jeffreys, fisherExact, miettinenNurminen, newcombe, oddsRatio, relativeRisk, riskDifference, waldDifference, wilson, zTest, type Alternative } from '../../src/stats/index.js';
 import { expectClose, expectCloseAll, field, loadReference, toNumber, toNumbers, type Json } from './reference.js';
 
 const ref = loadReference('stats.json');
@@ -37,6 +37,11 @@ describe('two proportions against R (test/reference/stats.R)', () => {
     it(`${name}: Wilson shares (prop.test correct = FALSE)`, () => {
       const w = toNumbers(field(t, 'wilson'));
       expectCloseAll([...wilson(x1, n1, conf).ci, ...wilson(x2, n2, conf).ci], w, `${name} wilson`);
+    });
+
+    it(`${name}: Clopper–Pearson (binom.test) and Jeffreys (qbeta) shares`, () => {
+      expectCloseAll([...clopperPearson(x1, n1, conf).ci, ...clopperPearson(x2, n2, conf).ci], toNumbers(field(t, 'clopper_pearson')), `${name} clopper-pearson`);
+      expectCloseAll([...jeffreys(x1, n1, conf).ci, ...jeffreys(x2, n2, conf).ci], toNumbers(field(t, 'jeffreys')), `${name} jeffreys`);
     });
 
     it(`${name}: risk-difference intervals`, () => {

@@ -1,25 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { inputError } from '../errors.js';
-import { parseQuestionnaire, type QuestionnaireReadOptions } from './parse-questionnaire.js';
+import type { IngestOptions } from '../ingest/types.js';
+import { readTable } from '../ingest/table.js';
+import type { CsvOptions } from '../spec/schema.js';
+import { rowsFromFields, type QuestionnaireReadOptions } from './rows-from-fields.js';
 import type { QuestionnaireRow } from './types.js';
 
+export interface QuestionnaireFileOptions extends QuestionnaireReadOptions {
+  /** The spec's `inputs.questionnaire.csv` (delimiter, encoding, date format; `auto` by default). */
+  readonly csv?: Partial<CsvOptions>;
+  readonly onProgress?: IngestOptions['onProgress'];
+}
+
 /**
- * Reads a questionnaire CSV file. Bytes are decoded as UTF-8, falling back to
- * Windows-1252 when they are not valid UTF-8 (Danish Excel exports); see
- * parseQuestionnaire for the layout and checks. `display` names the file in messages.
+ * Reads a questionnaire CSV file with the register files' reader (src/ingest: dialect
+ * detection — BOM, UTF-8 or Windows-1252, `,` `;` or tab, Danish dates — and the same
+ * column mapping and error reporting), then validates it as parseQuestionnaire does.
+ * `display` names the file in messages. All errors are thrown together (exit code 2).
  */
-export function readQuestionnaire(path: string, display: string, options: QuestionnaireReadOptions = {}): QuestionnaireRow[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    throw inputError(`cannot read questionnaire file (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { file: display });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return parseQuestionnaire(text, display, options);
+export async function readQuestionnaire(path: string, display: string, options: QuestionnaireFileOptions = {}): Promise<QuestionnaireRow[]> {
+  const table = await readTable({ path, display, role: 'questionnaire', csv: options.csv ?? {} }, options.onProgress ? { onProgress: options.onProgress } : {});
+  const rows = rowsFromFields(table.header, table.rows, display, options, table.dialect.dateFormat, table.errors);
+  table.errors.throwIfAny();
+  return rows;
 }

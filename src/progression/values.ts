@@ -14,22 +14,6 @@ export function parseWave(text: string): Parsed<Wave> {
   return wave ? { ok: true, value: wave } : { ok: false, message: `wave must be start or end (slut), got "${text}"` };
 }
 
-/** yyyy-mm-dd, or Danish dd-mm-yyyy / dd.mm.yyyy / dd/mm/yyyy; blank → null. Returns ISO. */
-export function parseDate(text: string): Parsed<string | null> {
-  const t = text.trim();
-  if (t === '') return { ok: true, value: null };
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  let y: number, mo: number, d: number;
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else return { ok: false, message: `date must be yyyy-mm-dd (or dd-mm-yyyy), got "${text}"` };
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
-    return { ok: false, message: `no such date: "${text}"` };
-  }
-  return { ok: true, value: `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-}
-
 /** A whole-number answer within [scale.min, scale.max]; blank → null. */
 export function parseAnswer(text: string, column: string, scale: Pick<LikertScale, 'min' | 'max'>): Parsed<number | null> {
   const t = text.trim();

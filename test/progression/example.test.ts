@@ -27,13 +27,13 @@ const CATALOGUE = {
 const MEAN_TOL = 2;
 
 let result: ProgressionResult;
-beforeAll(() => {
+beforeAll(async () => {
   const config = loadBipConfig(path('data/config/bip-items.json'));
   const participants = (parse(readFileSync(path('data/example/participants.csv'), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => ({
     id: r['person_id']!,
     municipality: r['municipality']!,
   }));
-  result = analyseProgression(readQuestionnaire(path('data/example/questionnaire.csv'), 'questionnaire.csv', { config }), participants, config);
+  result = analyseProgression(await readQuestionnaire(path('data/example/questionnaire.csv'), 'questionnaire.csv', { config }), participants, config);
 });
 
 function near(actual: number | null | undefined, expected: number, tol: number, label: string): void {

@@ -58,7 +58,7 @@ describe('parseQuestionnaire', () => {
     const e = errorOf(() => parseQuestionnaire(text, 'q.csv'));
     expect([e.line, ...e.details]).toEqual([
       'q.csv:2:2: wave must be start or end (slut), got "middle"',
-      'q.csv:3:3: no such date: "2022-02-30"',
+      'q.csv:3:3: cannot read date "2022-02-30" in column date (expected yyyy-mm-dd, dd-mm-yyyy or dd.mm.yyyy)',
       'q.csv:5:1: second start questionnaire for person P3 (first on line 4)',
       'q.csv:7:3: end questionnaire dated 2022-04-01 is before the start questionnaire (2022-05-01, line 6)',
     ]);
@@ -66,7 +66,7 @@ describe('parseQuestionnaire', () => {
 
   it('names missing columns, including configured BIP items, at the header line', () => {
     const e = errorOf(() => parseQuestionnaire('person_id,wave,date,who5_1,who5_2,who5_3,who5_4,who5_5,bip_a\n', 'q.csv', { config: TEST_CONFIG }));
-    expect(e.line).toBe('q.csv:1: missing column bip_b (a BIP item in the configuration)');
+    expect(e.line).toBe('q.csv:1: missing column "bip_b"; columns found: person_id, wave, date, who5_1, who5_2, who5_3, who5_4, who5_5, bip_a');
   });
 
   it('maps renamed columns', () => {
@@ -77,16 +77,24 @@ describe('parseQuestionnaire', () => {
 });
 
 describe('readQuestionnaire', () => {
-  it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
+  it('falls back to Windows-1252 when the bytes are not UTF-8', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'effekt-q-'));
     const file = join(dir, 'q.csv');
     const text = `${HEADER}\nP1,end,,,,,,,,,udrejst til Sverige (\xe6\xf8\xe5)\n`;
     writeFileSync(file, Buffer.from(text, 'latin1'));
-    const rows = readQuestionnaire(file, 'q.csv');
+    const rows = await readQuestionnaire(file, 'q.csv');
     expect(rows[0]!.nonresponseReason).toBe('udrejst til Sverige (æøå)');
   });
 
-  it('reports an unreadable file as an input error', () => {
-    expect(errorOf(() => readQuestionnaire('/nonexistent/q.csv', 'q.csv')).line).toBe('q.csv: cannot read questionnaire file (ENOENT)');
+  it('uses the register reader: semicolons, BOM, Danish dates, and the spec can fix the date format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'effekt-q-'));
+    const file = join(dir, 'q.csv');
+    writeFileSync(file, `\ufeff${HEADER.replaceAll(',', ';')}\r\nP1;start;10-01-2022;1;2;3;4;5;3;2;\r\n`);
+    expect((await readQuestionnaire(file, 'q.csv'))[0]!.date).toBe('2022-01-10');
+    await expect(readQuestionnaire(file, 'q.csv', { csv: { date_format: 'yyyy-mm-dd' } })).rejects.toThrow('cannot read date "10-01-2022"');
+  });
+
+  it('reports an unreadable file as an input error', async () => {
+    await expect(readQuestionnaire('/nonexistent/q.csv', 'q.csv')).rejects.toBeInstanceOf(EffektError);
   });
 });

@@ -4,6 +4,9 @@ import { applyOverride, parameterSpec, readParameter } from './overrides.js';
 import { findIntegerCrossing, findRoot, type RootStatus } from './roots.js';
 import type { EconomicsParameters, EffectInput } from './schema.js';
 
+/** An amount of DKK per participant this small is zero (floating-point rounding of ~1e5-sized sums). */
+const MONEY_ZERO = 1e-6;
+
 /**
  * What must reach zero: the budget surplus (what there is to share; the catalogue's "the
  * municipality loses its share"), the municipality's net after paying the fixed contract,
@@ -73,7 +76,7 @@ export function breakEvenFor(
     return targetValue(evaluate(moved.params, moved.effect, path.startsWith('payment.') ? undefined : contract), target);
   };
   const spec = parameterSpec(path);
-  const root = spec?.kind === 'integer' ? findIntegerCrossing(f, range[0], range[1]) : findRoot(f, range[0], range[1], 1e-12);
+  const root = spec?.kind === 'integer' ? findIntegerCrossing(f, range[0], range[1], MONEY_ZERO) : findRoot(f, range[0], range[1], 1e-12, 200, MONEY_ZERO);
   return {
     id,
     parameter: path,
@@ -91,7 +94,7 @@ export function breakEvenFor(
  * nominal payment per participant equals the provider cost, 74,165 / 254,802 = 29 % in the catalogue.
  */
 export function investorBreakEvenGross(contract: PaymentFunction, providerCost: number, grossRate: number): BreakEven {
-  const root = findRoot((g) => nominalPayment(contract, g) - providerCost, 0, 1, 1e-13);
+  const root = findRoot((g) => nominalPayment(contract, g) - providerCost, 0, 1, 1e-13, 200, MONEY_ZERO);
   return {
     id: 'gross_employment_rate',
     parameter: 'effect.gross_rate',

@@ -48,10 +48,10 @@ export function effectFromEffectJson(json: unknown, file: string, outcomeId?: st
   };
 }
 
-export function readEffectJson(path: string, outcomeId?: string): EffectInput {
+export function readEffectJson(path: string, outcomeId?: string, readText: (p: string) => string = (p) => readFileSync(p, 'utf8')): EffectInput {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readText(path);
   } catch {
     throw inputError('cannot read the effect file (does it exist?)', { file: path });
   }

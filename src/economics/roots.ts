@@ -16,15 +16,16 @@ export interface RootResult {
   readonly iterations: number;
 }
 
-export function findRoot(f: (x: number) => number, lo: number, hi: number, tol = 1e-12, maxIter = 200): RootResult {
+/** `zeroTol`: |f| at or below this counts as zero at the ends (money functions carry ~1e-11 rounding). */
+export function findRoot(f: (x: number) => number, lo: number, hi: number, tol = 1e-12, maxIter = 200, zeroTol = 0): RootResult {
   const range = [lo, hi] as const;
   let a = lo;
   let b = hi;
   let fa = f(a);
   let fb = f(b);
   if (!Number.isFinite(fa) || !Number.isFinite(fb)) throw new RangeError(`findRoot: f is not finite at the ends of [${lo}, ${hi}]`);
-  if (fa === 0) return { status: 'boundary', value: a, range, sign: null, iterations: 0 };
-  if (fb === 0) return { status: 'boundary', value: b, range, sign: null, iterations: 0 };
+  if (Math.abs(fa) <= zeroTol) return { status: 'boundary', value: a, range, sign: null, iterations: 0 };
+  if (Math.abs(fb) <= zeroTol) return { status: 'boundary', value: b, range, sign: null, iterations: 0 };
   if (Math.sign(fa) === Math.sign(fb)) return { status: 'no_root', value: null, range, sign: fa > 0 ? 1 : -1, iterations: 0 };
   let c = a;
   let fc = fa;
@@ -87,13 +88,13 @@ export function findRoot(f: (x: number) => number, lo: number, hi: number, tol =
  * The smallest integer in [lo, hi] at which f changes sign relative to f(lo), for integer
  * parameters (horizon, constant years) where a continuous root has no meaning.
  */
-export function findIntegerCrossing(f: (x: number) => number, lo: number, hi: number): RootResult {
+export function findIntegerCrossing(f: (x: number) => number, lo: number, hi: number, zeroTol = 0): RootResult {
   const range = [lo, hi] as const;
   const f0 = f(lo);
-  if (f0 === 0) return { status: 'boundary', value: lo, range, sign: null, iterations: 0 };
+  if (Math.abs(f0) <= zeroTol) return { status: 'boundary', value: lo, range, sign: null, iterations: 0 };
   for (let x = lo + 1; x <= hi; x++) {
     const fx = f(x);
-    if (fx === 0 || Math.sign(fx) !== Math.sign(f0)) return { status: x === hi ? 'boundary' : 'found', value: x, range, sign: null, iterations: x - lo };
+    if (Math.abs(fx) <= zeroTol || Math.sign(fx) !== Math.sign(f0)) return { status: x === hi ? 'boundary' : 'found', value: x, range, sign: null, iterations: x - lo };
   }
   return { status: 'no_root', value: null, range, sign: f0 > 0 ? 1 : -1, iterations: hi - lo };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../io.js';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
@@ -50,9 +51,10 @@ export const economicsCommand: Command = async (args, io) => {
     io.stderr('effekt: economics: missing <params.json> (see effekt economics --help)\n');
     return 2;
   }
-  const params = loadEconomicsParameters(resolve(io.cwd, paramsPath));
+  // Read relative to the CLI's cwd but name the file as the user wrote it in messages.
+  const params = loadEconomicsParameters(paramsPath, (p) => readFileSync(resolve(io.cwd, p), 'utf8'));
   const effectPath = stringOption(parsed, 'effect');
-  const effect = effectPath ? readEffectJson(resolve(io.cwd, effectPath), stringOption(parsed, 'outcome')) : params.assumed_effect;
+  const effect = effectPath ? readEffectJson(effectPath, stringOption(parsed, 'outcome'), (p) => readFileSync(resolve(io.cwd, p), 'utf8')) : params.assumed_effect;
   if (!effect) throw inputError('the parameter file has no assumed_effect; give the measured effect with --effect <effect.json>', { file: paramsPath });
   const seed = positiveInt('seed', stringOption(parsed, 'seed'));
   const draws = positiveInt('draws', stringOption(parsed, 'draws'));

@@ -1,0 +1,133 @@
+import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
+import { determineOutcomes, followUpMonths } from '../outcomes/index.js';
+import { resolveInput, type LoadedSpec } from '../spec/load.js';
+import { kishEffectiveSize } from '../stats/index.js';
+import type { PersonOutcome, Reconciliation } from '../types.js';
+import { formatMonth, type MonthIndex } from '../util/months.js';
+import { VERSION } from '../version.js';
+import { covariateBalance } from './balance.js';
+import { continuousComparisons } from './continuous.js';
+import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
+import { fileProvenance } from './provenance.js';
+import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
+import { resolve } from 'node:path';
+
+export interface EvaluateOptions extends IngestOptions {
+  /** Boschloo's test per outcome (exact unconditional; a few ms each). */
+  readonly boschloo?: boolean;
+}
+
+export interface EvaluationRun {
+  readonly evaluation: Evaluation;
+  /** Person-level outcomes: never published, but needed by statements and checks. */
+  readonly persons: readonly PersonOutcome[];
+}
+
+/** The whole effect evaluation of one spec: ingest → outcomes → stats. */
+export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}): Promise<EvaluationRun> {
+  const { spec } = loaded;
+  const codebookPath = resolve(loaded.dir, spec.codebook);
+  const codebook = loadCodebook(codebookPath, spec.codebook);
+  const cohortIngest = await readCohort(loaded, options);
+  const { cohort } = cohortIngest;
+  const followUp = followUpMonths(cohort, spec.follow_up.months_after_end);
+  const wanted = new Map<string, MonthIndex>();
+  for (const [id, f] of followUp) wanted.set(id, f.month);
+  const panel = await readBenefitPanel(loaded, codebook, wanted, options);
+  const wages = await readWages(loaded, wanted, options);
+  const stage = determineOutcomes({ cohort, followUp, benefitWeeks: panel.months, wages: wages.months });
+  const persons = stage.outcomes;
+
+  const confidence = spec.confidence;
+  const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, confidence, options.boschloo ?? true)));
+  const subgroups: SubgroupLevel[] = [];
+  for (const variable of spec.subgroups) {
+    for (const level of levelsOf(persons, variable)) {
+      const inLevel = persons.filter((o) => valueOf(o, variable) === level);
+      const participants = inLevel.filter((o) => o.person.group === 'participant').length;
+      subgroups.push({
+        variable,
+        level,
+        participants,
+        controls: inLevel.length - participants,
+        outcomes: Object.fromEntries(spec.outcomes.map((def) => [def.id, outcomeEffect(def, inLevel, confidence, false)])),
+      });
+    }
+  }
+
+  const controlRule: Record<string, number> = {};
+  for (const c of cohort.controls) {
+    const f = followUp.get(c.id);
+    if (f) controlRule[f.source] = (controlRule[f.source] ?? 0) + 1;
+  }
+  const participantMonths = cohort.participants.map((p) => followUp.get(p.id)?.month).filter((m): m is number => m !== undefined);
+
+  const reconciliation: Reconciliation = {
+    files: [...cohortIngest.files, panel.file, wages.file],
+    persons: { participants: cohort.participants.length, controls: cohort.controls.length, excluded: stage.excluded },
+    warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings],
+  };
+
+  const inputs = await Promise.all(
+    (['participants', 'controls', 'benefits', 'wages'] as const).map((role) => {
+      const r = resolveInput(loaded, spec.inputs[role]);
+      return fileProvenance(role, r.path, r.display);
+    }),
+  );
+  const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
+  const evaluation: Evaluation = {
+    name: loaded.name,
+    title: titleOf(spec.title, loaded.name),
+    confidence,
+    follow_up: {
+      months_after_end: spec.follow_up.months_after_end,
+      first_month: participantMonths.length ? formatMonth(Math.min(...participantMonths)) : null,
+      last_month: participantMonths.length ? formatMonth(Math.max(...participantMonths)) : null,
+      control_rule: controlRule,
+    },
+    cohort: {
+      participants: cohort.participants.length,
+      controls: cohort.controls.length,
+      control_ratio: cohort.participants.length ? cohort.controls.length / cohort.participants.length : NaN,
+      weighted: cohort.controls.some((c) => c.weight !== 1),
+      kish_effective_controls: kishEffectiveSize(cohort.controls.map((c) => c.weight)),
+      municipalities: [...new Set([...cohort.participants, ...cohort.controls].map((p) => p.municipality))].sort(),
+    },
+    status_distribution: statusDistribution(persons),
+    outcomes: Object.fromEntries(effects.map((e) => [e.id, e])),
+    subgroups,
+    balance: covariateBalance(cohort.participants, cohort.controls, cohort.covariates),
+    continuous: continuousComparisons(persons),
+    reconciliation,
+    provenance: {
+      tool: 'effekt',
+      version: VERSION,
+      spec: await fileProvenance('spec', loaded.path, specName),
+      codebook: await fileProvenance('codebook', codebookPath, spec.codebook),
+      inputs,
+    },
+    codebook: { name: codebook.name, codes: codebook.codes.size },
+  };
+  return { evaluation, persons };
+}
+
+function titleOf(title: string | LocalizedText | undefined, name: string): LocalizedText {
+  if (title === undefined) return { da: name, en: name };
+  return typeof title === 'string' ? { da: title, en: title } : title;
+}
+
+function valueOf(o: PersonOutcome, variable: string): string | null {
+  if (variable === 'municipality') return o.person.municipality;
+  const v = o.person.covariates[variable];
+  return v === undefined || v === null ? null : String(v);
+}
+
+function levelsOf(persons: readonly PersonOutcome[], variable: string): string[] {
+  const levels = new Set<string>();
+  for (const o of persons) {
+    if (o.person.group !== 'participant') continue;
+    const v = valueOf(o, variable);
+    if (v !== null) levels.add(v);
+  }
+  return [...levels].sort();
+}

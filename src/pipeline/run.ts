@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { loadEconomicsParameters, runEconomics, type EconomicsResult } from '../economics/index.js';
+import { writeReport } from '../report/index.js';
+import type { LoadedSpec } from '../spec/load.js';
+import type { InputRole } from '../types.js';
+import { evaluate, type EvaluationRun } from './evaluate.js';
+import { effectInputFor } from './economicsInput.js';
+
+export interface PipelineOptions {
+  readonly outDir: string;
+  readonly lang: 'da' | 'en';
+  readonly unsuppressed: boolean;
+  readonly pdf: boolean;
+  readonly seed?: number;
+  readonly onProgress?: ((role: InputRole, done: number, total: number) => void) | undefined;
+  readonly warn?: (line: string) => void;
+}
+
+export const DEFAULT_SEED = 20260101;
+
+export interface PipelineResult {
+  readonly run: EvaluationRun;
+  readonly economics: EconomicsResult | undefined;
+  readonly files: readonly string[];
+}
+
+/** ingest → outcomes → stats → economics → report, for one spec. */
+export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
+  const run = await evaluate(loaded, options.onProgress ? { onProgress: options.onProgress } : {});
+  const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
+  const { files } = await writeReport(
+    { evaluation: run.evaluation, ...(economics ? { economics } : {}) },
+    options.outDir,
+    {
+      lang: options.lang,
+      suppressionThreshold: loaded.spec.report.suppression_threshold,
+      unsuppressed: options.unsuppressed,
+      pdf: options.pdf,
+    },
+    { warn: options.warn ?? (() => undefined) },
+  );
+  return { run, economics, files };
+}
+
+export function economicsFor(loaded: LoadedSpec, run: EvaluationRun, seed: number): EconomicsResult | undefined {
+  const econ = loaded.spec.economics;
+  if (!econ) return undefined;
+  const params = loadEconomicsParameters(resolve(loaded.dir, econ.parameters));
+  return runEconomics(params, effectInputFor(run, econ.paying_outcome), { seed });
+}

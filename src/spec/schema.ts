@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STATUS_CATEGORIES } from '../types.js';
+import { cohortSchema, targetSchema } from '../check/specSchema.js';
 
 export const csvOptionsSchema = z
   .object({
@@ -78,6 +79,15 @@ export const specSchema = z
     outcomes: z.array(outcomeDefinitionSchema).min(1).default(DEFAULT_OUTCOMES),
     subgroups: z.array(z.string()).default([]),
     confidence: z.number().gt(0.5).lt(1).default(0.95),
+    progression: z
+      .object({
+        /** BIP item configuration (items, scale, direction, indicators). */
+        bip_items: z.string().min(1),
+        /** Whether progression enters the payment model; the catalogue decided not (docs/progression.md). */
+        used_for_payment: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
     economics: z
       .object({
         parameters: z.string().min(1),
@@ -92,6 +102,10 @@ export const specSchema = z
       })
       .strict()
       .default({ language: 'da', suppression_threshold: 5 }),
+    /** What `effekt check` verifies (docs/automation.md). */
+    targets: z.array(targetSchema).default([]),
+    /** Sub-cohorts evaluated beside the pooled whole (docs/automation.md). */
+    cohorts: z.array(cohortSchema).default([]),
   })
   .strict();
 

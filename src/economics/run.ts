@@ -5,7 +5,8 @@ import { compareWithCatalogue, type ComparisonRow } from './comparison.js';
 import { rateBands, type RateBand } from './discounting.js';
 import { controlRate, evaluate } from './model.js';
 import type { PaymentFunction } from './payment.js';
-import type { EconomicsParameters, EffectInput, SubgroupInput } from './schema.js';
+import { inputError } from '../errors.js';
+import { effectSchema, type EconomicsParameters, type EffectInput, type SubgroupInput } from './schema.js';
 import { scenarioTable, type ScenarioRow } from './scenarios.js';
 import { tornado, type TornadoRow } from './sensitivity.js';
 import { allSubgroupPricings, type SubgroupPricing } from './subgroups.js';
@@ -126,6 +127,14 @@ export interface PlainLanguageFacts {
   readonly price_year: number;
 }
 
+/** A measured effect that cannot feed the model (e.g. an interval not containing its estimate) is an input error. */
+function checkEffect(effect: EffectInput): void {
+  const parsed = effectSchema.safeParse(effect);
+  if (parsed.success) return;
+  const i = parsed.error.issues[0]!;
+  throw inputError(`the effect cannot feed the economic model: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, { file: effect.source });
+}
+
 function subgroupsFor(p: EconomicsParameters, effect: EffectInput): { subgroups: readonly SubgroupInput[]; source: 'effect' | 'parameters' | 'none' } {
   if (effect.subgroups && effect.subgroups.length > 0) return { subgroups: effect.subgroups, source: 'effect' };
   const planned = p.assumed_effect?.subgroups;
@@ -139,6 +148,7 @@ function subgroupsFor(p: EconomicsParameters, effect: EffectInput): { subgroups:
  * Carlo over the net effect. Pure and deterministic given `options.seed`.
  */
 export function runEconomics(params: EconomicsParameters, effect: EffectInput, options: RunEconomicsOptions = {}): EconomicsResult {
+  checkEffect(effect);
   const tl = timeline(params);
   const base = evaluate(params, effect, undefined, tl);
   const contract = base.planned;

@@ -84,6 +84,22 @@ def calibrate(H):
     }
 
 
+def strict_reading(H):
+    """The literal reading of "the municipality loses its share": the municipality's net after
+    paying cost + half the surplus reaches zero, i.e. the saving falls by 14,176. With the
+    published saving and a net-effect break-even of 12 pp (surplus zero), the effect-driven PV
+    is B = 3 * 28,352 at 18 pp; return the decay at which B falls by 14,176 for this horizon."""
+    surplus = SAVING - PROVIDER
+    b_tot = surplus / (1 - 0.12 / NET)
+    target = b_tot - 0.5 * surplus
+
+    def f(d):
+        return b_tot * W(d, H) / W(DECAY, H) - target
+
+    return brentq(f, DECAY, 1.0) if f(1.0) < 0 else None
+
+
 if __name__ == '__main__':
     scan = {H: {k: round(v, 4) if isinstance(v, float) else v for k, v in calibrate(H).items() if k in ('implied_net_effect_break_even', 'implied_years_to_municipal_break_even')} for H in range(10, 31)}
-    print(json.dumps({'chosen': calibrate(HORIZON), 'horizon_scan': scan}, indent=2))
+    strict = {H: (round(strict_reading(H), 4) if strict_reading(H) is not None else None) for H in range(3, 31)}
+    print(json.dumps({'chosen': calibrate(HORIZON), 'horizon_scan': scan, 'strict_reading_decay_break_even_by_horizon': strict}, indent=2))

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import type { EffektError } from '../../src/errors.js';
 import { memoryIO } from '../../src/cli/io.js';
 import { effectFromEffectJson, loadEconomicsParameters } from '../../src/economics/index.js';
 import { CATALOGUE_PATH, REPO, expectClose } from './helpers.js';
@@ -88,5 +89,19 @@ describe('effekt economics', () => {
     const io2 = memoryIO(REPO);
     expect(await run(['economics', 'data/reference/sib-catalogue.economics.json', '--break-even', 'nope'], io2)).toBe(2);
     expect(io2.err).toBe('effekt: economics: --break-even: unknown parameter path "nope"\n');
+  });
+});
+
+describe('runEconomics input checks', () => {
+  it('rejects an effect whose interval does not contain the estimate, naming its source', async () => {
+    const { runEconomics } = await import('../../src/economics/index.js');
+    const p = loadEconomicsParameters(CATALOGUE_PATH);
+    let line = '';
+    try {
+      runEconomics(p, { ...p.assumed_effect!, ci: [0.2, 0.3], source: 'effect.json#outcomes.x' }, { draws: 100 });
+    } catch (e) {
+      line = (e as EffektError).line;
+    }
+    expect(line).toBe('effect.json#outcomes.x: the effect cannot feed the economic model: ci: ci must contain net_effect');
   });
 });

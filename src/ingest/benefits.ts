@@ -23,7 +23,7 @@ import type { ExclusionReason } from './reasons.js';
 import { scanCsv, type RecordView } from './scan.js';
 import { fieldCountMessage } from './table.js';
 import type { BenefitPanel, Codebook, IngestOptions, UnknownCode, WeekCoverage } from './types.js';
-import { BLANK, NO_WEEK, formatWeek, monthOfWeek, parseWeekBytes, weeksOfMonth } from './values.js';
+import { BLANK, NO_WEEK, WEEK_BASE, WEEK_SPAN, formatWeek, monthOfWeek, parseWeekBytes, weeksOfMonth } from './values.js';
 
 export const BENEFIT_COLUMNS = ['person_id', 'week', 'benefit_code'] as const;
 
@@ -71,8 +71,12 @@ export async function readBenefitPanel(
   let used = 0;
   let minWeek = NO_WEEK;
   let maxWeek = -NO_WEEK;
-  const weeksSeen = new Set<number>();
-  let lastWeekSeen = NO_WEEK;
+  /** Rows per week, indexed by global week − WEEK_BASE (weeks of 1900–2199). */
+  const weeksSeen = new Uint8Array(WEEK_SPAN);
+  // Panels are usually sorted by person: remember the last id's bytes and its person.
+  const lastId = Buffer.alloc(256);
+  let lastIdLength = -1;
+  let lastPerson = -1;
 
   // Code classification memo: class index ≥ 0, or -(k+1) for unknown code k.
   const smallCodes = new Int16Array(SMALL_CODE_KEYS).fill(UNSET);
@@ -156,12 +160,28 @@ export async function readBenefitPanel(
         if (week !== BLANK) {
           if (week < minWeek) minWeek = week;
           if (week > maxWeek) maxWeek = week;
-          if (week !== lastWeekSeen) {
-            weeksSeen.add(week);
-            lastWeekSeen = week;
-          }
+          weeksSeen[week - WEEK_BASE] = 1;
         }
-        const p = v.quoted[idCol] === 2 ? idTableFindText(ids!, v.text(idCol), v.dialect.encoding) : ids!.find(buf, v.starts[idCol]!, v.ends[idCol]!);
+        let p: number;
+        const is = v.starts[idCol]!;
+        const ie = v.ends[idCol]!;
+        const idLength = ie - is;
+        const plain = v.quoted[idCol] !== 2;
+        let hit = false;
+        if (idLength === lastIdLength && plain) {
+          let j = 0;
+          while (j < idLength && buf[is + j] === lastId[j]) j++;
+          hit = j === idLength;
+        }
+        if (hit) p = lastPerson;
+        else {
+          p = plain ? ids!.find(buf, is, ie) : idTableFindText(ids!, v.text(idCol), v.dialect.encoding);
+          if (plain && idLength <= lastId.length) {
+            buf.copy(lastId, 0, is, ie);
+            lastIdLength = idLength;
+            lastPerson = p;
+          } else lastIdLength = -1;
+        }
         if (p < 0) {
           if (isBlankField(buf, v.starts[idCol]!, v.ends[idCol]!)) {
             errors.add(`blank person_id`, v.line, idCol + 1);
@@ -223,10 +243,14 @@ export async function readBenefitPanel(
     const lw = weeksOfMonth(lastMonth);
     if (lw.first + lw.count - 1 > maxWeek) lastMonth--;
     coverage = { first_week: formatWeek(minWeek), last_week: formatWeek(maxWeek), first_month: firstMonth, last_month: lastMonth };
-    const missing = maxWeek - minWeek + 1 - weeksSeen.size;
+    let missing = 0;
+    let first = NO_WEEK;
+    for (let w = minWeek; w <= maxWeek; w++) {
+      if (weeksSeen[w - WEEK_BASE]) continue;
+      missing++;
+      if (first === NO_WEEK) first = w;
+    }
     if (missing > 0) {
-      let first = minWeek;
-      while (weeksSeen.has(first)) first++;
       warnings.push({ code: 'weeks_missing', params: { count: missing, first: formatWeek(first), file: display } });
     }
   }

@@ -7,8 +7,6 @@
 import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.js';
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
-import type { Dialect } from './dialect.js';
-import { ErrorList } from './errorList.js';
 import { readTable, type Table } from './table.js';
 import type { CohortIngest, IngestOptions } from './types.js';
 import { expectedDates, parseDate, parseNumber } from './values.js';
@@ -24,124 +22,153 @@ interface ParsedFile {
   readonly input: ResolvedInput;
   readonly table: Table;
   readonly layout: ColumnLayout;
-  readonly errors: ErrorList;
 }
 
 export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): Promise<CohortIngest> {
   const pIn = resolveInput(loaded, loaded.spec.inputs.participants);
   const cIn = resolveInput(loaded, loaded.spec.inputs.controls);
   const pTable = await readTable({ path: pIn.path, display: pIn.display, role: 'participants', csv: pIn.csv }, opts);
-  const pFile: ParsedFile = { input: pIn, table: pTable, layout: layoutColumns(pTable.header, PARTICIPANT_COLUMNS, [], pIn.columns, pIn.display), errors: pTable.errors };
-  const participantRows = readPersonColumns(pFile, 'participant', new Map(), pIn.display);
-  pFile.errors.throwIfAny();
-
+  const pFile: ParsedFile = { input: pIn, table: pTable, layout: layoutColumns(pTable.header, PARTICIPANT_COLUMNS, [], pIn.columns, pIn.display) };
   const cTable = await readTable({ path: cIn.path, display: cIn.display, role: 'controls', csv: cIn.csv }, opts);
-  const cFile: ParsedFile = { input: cIn, table: cTable, layout: layoutColumns(cTable.header, CONTROL_COLUMNS, CONTROL_OPTIONAL_COLUMNS, cIn.columns, cIn.display), errors: cTable.errors };
-  const participantLines = new Map(participantRows.map((p) => [p.id, p.line]));
-  const controlRows = readPersonColumns(cFile, 'control', participantLines, pIn.display);
-  cFile.errors.throwIfAny();
+  const cFile: ParsedFile = { input: cIn, table: cTable, layout: layoutColumns(cTable.header, CONTROL_COLUMNS, CONTROL_OPTIONAL_COLUMNS, cIn.columns, cIn.display) };
 
   const warnings: ReconciliationWarning[] = [];
   const pNames = pFile.layout.others.map((o) => o.name);
-  const cNames = new Set(cFile.layout.others.map((o) => o.name));
-  const common = pNames.filter((n) => cNames.has(n));
-  for (const n of pNames) if (!cNames.has(n)) warnings.push({ code: 'covariate_only_in_one_file', params: { column: n, file: pIn.display } });
+  const cNames = cFile.layout.others.map((o) => o.name);
+  const common = pNames.filter((n) => cNames.includes(n));
+  for (const n of pNames) if (!cNames.includes(n)) warnings.push({ code: 'covariate_only_in_one_file', params: { column: n, file: pIn.display } });
   for (const n of cNames) if (!pNames.includes(n)) warnings.push({ code: 'covariate_only_in_one_file', params: { column: n, file: cIn.display } });
-  const numeric = numericColumns(pFile, cFile, new Set(common));
   for (const f of [pFile, cFile]) {
     if (f.table.encodingSwitchLine !== null) warnings.push({ code: 'encoding_switched', params: { file: f.input.display, line: f.table.encodingSwitchLine } });
   }
 
-  const participants = participantRows.map((p, i) => ({ ...p, covariates: covariatesOf(pFile, i, numeric) }));
-  const controls = controlRows.map((c, i) => ({ ...c, covariates: covariatesOf(cFile, i, numeric) }));
+  const participantLines = new Map<string, number>();
+  const participants = readPersons(pFile, 'participant', participantLines, pIn.display, covariateValues(pFile, cFile, common));
+  pTable.errors.throwIfAny();
+  const controls = readPersons(cFile, 'control', participantLines, pIn.display, covariateValues(cFile, pFile, common));
+  cTable.errors.throwIfAny();
   const cohort: Cohort = { participants, controls, covariates: common };
   return { cohort, files: [reconciliation(pFile, 'participants'), reconciliation(cFile, 'controls')], warnings };
 }
 
 function reconciliation(f: ParsedFile, role: 'participants' | 'controls'): FileReconciliation {
-  return { role, file: f.input.display, rows_read: f.table.rows.length, rows_used: f.table.rows.length, excluded: {} };
+  return { role, file: f.input.display, rows_read: f.table.rowsRead, rows_used: f.table.lines.length, excluded: {} };
 }
 
-type PersonCore = Omit<Person, 'covariates'>;
-
-function readPersonColumns(f: ParsedFile, group: Group, participantLines: ReadonlyMap<string, number>, participantsFile: string): PersonCore[] {
-  const { layout, errors, table } = f;
-  const col = (name: string): number | undefined => layout.index.get(name);
+/**
+ * The fixed columns of one file, checked row by row. `participantLines` maps participant
+ * ids to their lines: filled while reading participants, consulted while reading controls.
+ */
+function readPersons(
+  f: ParsedFile,
+  group: Group,
+  participantLines: Map<string, number>,
+  participantsFile: string,
+  covariates: readonly { name: string; values: CovariateValue[] }[],
+): Person[] {
+  const { layout, table } = f;
+  const errors = table.errors;
   const header = table.header;
-  const idCol = col('person_id')!;
-  const munCol = col('municipality')!;
-  const startCol = col('start_date');
-  const endCol = col('end_date');
-  const matchedCol = col('matched_to');
-  const refCol = col('reference_end_date');
-  const weightCol = col('weight');
-  const dateFormat = table.dialect.dateFormat;
+  const column = (name: string): readonly string[] | undefined => {
+    const at = layout.index.get(name);
+    return at === undefined ? undefined : table.columns[at];
+  };
+  const colNo = (name: string): number => layout.index.get(name)! + 1;
+  const ids = column('person_id')!;
+  const municipalities = column('municipality')!;
+  const startDates = column('start_date');
+  const endDates = column('end_date');
+  const matched = column('matched_to');
+  const references = column('reference_end_date');
+  const weights = column('weight');
+  const { dateFormat, decimal } = table.dialect;
   const seen = new Map<string, number>();
-  const out: PersonCore[] = [];
+  const dateCache = new Map<string, string | null>();
+  const out: Person[] = new Array<Person>(ids.length);
 
-  const date = (fields: readonly string[], at: number | undefined, line: number, required: boolean): string | null => {
-    if (at === undefined) return null;
-    const raw = fields[at]!;
+  const date = (values: readonly string[] | undefined, name: string, r: number, line: number, required: boolean): string | null => {
+    if (values === undefined) return null;
+    const raw = values[r]!;
     if (raw === '') {
-      if (required) errors.add(`blank ${header[at]}`, line, at + 1);
+      if (required) errors.add(`blank ${header[colNo(name) - 1]}`, line, colNo(name));
       return null;
     }
-    const iso = parseDate(raw, dateFormat);
-    if (iso === null) errors.add(`cannot read date "${raw}" in column ${header[at]} (expected ${expectedDates(dateFormat)})`, line, at + 1);
+    let iso = dateCache.get(raw);
+    if (iso === undefined) {
+      iso = parseDate(raw, dateFormat);
+      dateCache.set(raw, iso);
+    }
+    if (iso === null) errors.add(`cannot read date "${raw}" in column ${header[colNo(name) - 1]} (expected ${expectedDates(dateFormat)})`, line, colNo(name));
     return iso;
   };
 
-  for (const { line, fields } of table.rows) {
-    const id = fields[idCol]!;
-    if (id === '') errors.add(`blank ${header[idCol]}`, line, idCol + 1);
-    else if (seen.has(id)) errors.add(`duplicate ${header[idCol]} "${id}" (first on line ${seen.get(id)})`, line, idCol + 1);
-    else if (participantLines.has(id)) errors.add(`${header[idCol]} "${id}" is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, idCol + 1);
-    if (id !== '' && !seen.has(id)) seen.set(id, line);
-    const municipality = fields[munCol]!;
-    if (municipality === '') errors.add(`blank ${header[munCol]}`, line, munCol + 1);
-    const startDate = date(fields, startCol, line, true);
-    const endDate = date(fields, endCol, line, true);
-    if (startDate && endDate && endDate < startDate) errors.add(`${header[endCol!]} ${endDate} is before ${header[startCol!]} ${startDate}`, line, endCol! + 1);
+  for (let r = 0; r < ids.length; r++) {
+    const line = table.lines[r]!;
+    const id = ids[r]!;
+    const idName = header[colNo('person_id') - 1];
+    if (id === '') errors.add(`blank ${idName}`, line, colNo('person_id'));
+    else if (seen.has(id)) errors.add(`duplicate ${idName} "${id}" (first on line ${seen.get(id)})`, line, colNo('person_id'));
+    else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} "${id}" is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, colNo('person_id'));
+    else seen.set(id, line);
+    const municipality = municipalities[r]!;
+    if (municipality === '') errors.add(`blank ${header[colNo('municipality') - 1]}`, line, colNo('municipality'));
+    const startDate = date(startDates, 'start_date', r, line, true);
+    const endDate = date(endDates, 'end_date', r, line, true);
+    if (startDate && endDate && endDate < startDate) {
+      errors.add(`${header[colNo('end_date') - 1]} ${endDate} is before ${header[colNo('start_date') - 1]} ${startDate}`, line, colNo('end_date'));
+    }
     let matchedTo: string | null = null;
-    if (matchedCol !== undefined && fields[matchedCol] !== '') {
-      matchedTo = fields[matchedCol]!;
-      if (!participantLines.has(matchedTo)) errors.add(`${header[matchedCol]} "${matchedTo}" is not a participant (no such person_id in ${participantsFile})`, line, matchedCol + 1);
+    if (matched !== undefined && matched[r] !== '') {
+      matchedTo = matched[r]!;
+      if (!participantLines.has(matchedTo)) errors.add(`${header[colNo('matched_to') - 1]} "${matchedTo}" is not a participant (no such person_id in ${participantsFile})`, line, colNo('matched_to'));
     }
-    const referenceEndDate = date(fields, refCol, line, false);
+    const referenceEndDate = date(references, 'reference_end_date', r, line, false);
     let weight = 1;
-    if (weightCol !== undefined) {
-      const raw = fields[weightCol]!;
-      weight = parseNumber(raw, table.dialect.decimal);
-      if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[weightCol]} "${raw}" (expected a number ≥ 0)`, line, weightCol + 1);
+    if (weights !== undefined) {
+      const raw = weights[r]!;
+      weight = parseNumber(raw, decimal);
+      if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} "${raw}" (expected a number ≥ 0)`, line, colNo('weight'));
     }
-    out.push({ id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, line });
+    const values: Record<string, CovariateValue> = {};
+    for (const c of covariates) values[c.name] = c.values[r]!;
+    out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: values, line };
   }
+  if (group === 'participant') for (const [id, line] of seen) participantLines.set(id, line);
   return out;
 }
 
-function numericColumns(p: ParsedFile, c: ParsedFile, common: ReadonlySet<string>): Set<string> {
-  const numeric = new Set<string>();
-  const allNumeric = (f: ParsedFile, name: string): boolean => {
-    const at = f.layout.others.find((o) => o.name === name)?.index;
-    if (at === undefined) return true;
-    const decimal: Dialect['decimal'] = f.table.dialect.decimal;
-    return f.table.rows.every((r) => isMissing(r.fields[at]!) || !Number.isNaN(parseNumber(r.fields[at]!, decimal)));
-  };
-  for (const o of [...p.layout.others, ...c.layout.others]) {
-    if (numeric.has(o.name)) continue;
-    const ok = common.has(o.name) ? allNumeric(p, o.name) && allNumeric(c, o.name) : allNumeric(p.layout.others.some((x) => x.name === o.name) ? p : c, o.name);
-    if (ok) numeric.add(o.name);
-  }
-  return numeric;
+/**
+ * Covariate values of `f`, column-major: numbers for columns whose non-blank values are
+ * all numeric (in `f`, and in `other` too when both files have the column), else strings.
+ */
+function covariateValues(f: ParsedFile, other: ParsedFile, common: readonly string[]): { name: string; values: CovariateValue[] }[] {
+  return f.layout.others.map(({ name, index }) => {
+    const raw = f.table.columns[index]!;
+    const parsed = parseColumn(raw, f.table.dialect.decimal);
+    const otherAt = other.layout.others.find((o) => o.name === name)?.index;
+    const numeric = parsed !== null && (!common.includes(name) || otherAt === undefined || parseColumn(other.table.columns[otherAt]!, other.table.dialect.decimal) !== null);
+    if (numeric) return { name, values: parsed };
+    return { name, values: raw.map((v) => (isMissing(v) ? null : v)) };
+  });
 }
 
-function covariatesOf(f: ParsedFile, rowIndex: number, numeric: ReadonlySet<string>): Record<string, CovariateValue> {
-  const fields = f.table.rows[rowIndex]!.fields;
-  const out: Record<string, CovariateValue> = {};
-  for (const o of f.layout.others) {
-    const raw = fields[o.index]!;
-    out[o.name] = isMissing(raw) ? null : numeric.has(o.name) ? parseNumber(raw, f.table.dialect.decimal) : raw;
+/** The column as numbers (null for missing), or null if any non-blank value is not a number. */
+function parseColumn(raw: readonly string[], decimal: '.' | ',' | 'auto'): (number | null)[] | null {
+  const cache = new Map<string, number>();
+  const out: (number | null)[] = new Array<number | null>(raw.length);
+  for (let r = 0; r < raw.length; r++) {
+    const v = raw[r]!;
+    if (isMissing(v)) {
+      out[r] = null;
+      continue;
+    }
+    let x = cache.get(v);
+    if (x === undefined) {
+      x = parseNumber(v, decimal);
+      if (cache.size < 100_000) cache.set(v, x);
+    }
+    if (Number.isNaN(x)) return null;
+    out[r] = x;
   }
   return out;
 }
-

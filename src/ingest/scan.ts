@@ -127,42 +127,17 @@ async function scanHandle(
   await fill();
   const dialect = detectDialect(buf.subarray(0, len), target.csv);
   const view = new RecordView(dialect);
+  const state: ChunkState = { line: 1, sawHeader: false, rows: 0, display: target.display, hooks };
   let pos = dialect.bomLength;
-  let line = 1;
-  let sawHeader = false;
-  let rows = 0;
-  const delim = dialect.delimiter;
 
   for (;;) {
     view.buf = buf;
-    while (pos < len) {
-      view.line = line;
-      const next = parseRecord(buf, pos, len, eof, delim, view);
-      if (next < 0) break;
-      pos = next;
-      line += 1 + view.innerLines;
-      if (view.problem) {
-        if (!sawHeader) throw inputError(view.problem.what, { file: target.display, line: view.line, column: view.problem.column });
-        rows++;
-        hooks.malformed(view);
-        continue;
-      }
-      if (view.count === 1 && view.starts[0] === view.ends[0] && view.quoted[0] === 0) continue;
-      if (!sawHeader) {
-        sawHeader = true;
-        const names: string[] = [];
-        for (let i = 0; i < Math.min(view.count, MAX_FIELDS); i++) names.push(view.text(i));
-        hooks.header(names, view);
-        continue;
-      }
-      rows++;
-      hooks.record(view);
-    }
+    pos = scanChunk(buf, pos, len, eof, dialect.delimiter, view, state);
     onProgress?.(target.role, Math.min(fileOffset - (len - pos), total), total);
     if (eof && pos >= len) break;
     if (pos === 0 && len === buf.length) {
       if (buf.length >= MAX_RECORD_BYTES) {
-        throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: target.display, line });
+        throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: target.display, line: state.line });
       }
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, len);
@@ -174,8 +149,100 @@ async function scanHandle(
     }
     await fill();
   }
-  if (!sawHeader) throw inputError('empty file (no header line)', { file: target.display });
-  return { dialect, encodingSwitchLine: view.encodingSwitchLine, bytes: total, rows };
+  if (!state.sawHeader) throw inputError('empty file (no header line)', { file: target.display });
+  return { dialect, encodingSwitchLine: view.encodingSwitchLine, bytes: total, rows: state.rows };
+}
+
+interface ChunkState {
+  line: number;
+  sawHeader: boolean;
+  rows: number;
+  readonly display: string;
+  readonly hooks: ScanHooks;
+}
+
+/**
+ * Hands every complete record in buf[pos, len) to the hooks and returns where the first
+ * incomplete one starts. Plain records (no quote character) are split in this one loop;
+ * a record with a quote is re-read by parseRecord, which knows the quoting rules.
+ */
+function scanChunk(buf: Buffer, pos: number, len: number, eof: boolean, delim: number, v: RecordView, st: ChunkState): number {
+  const starts = v.starts;
+  const ends = v.ends;
+  let line = st.line;
+  let recStart = pos;
+  let fs = pos;
+  let nf = 0;
+  for (let i = pos; i < len; i++) {
+    const b = buf[i];
+    if (b === delim) {
+      if (nf < MAX_FIELDS) {
+        starts[nf] = fs;
+        ends[nf] = i;
+      }
+      nf++;
+      fs = i + 1;
+      continue;
+    }
+    if (b === LF) {
+      let e = i;
+      if (e > fs && buf[e - 1] === CR) e--;
+      if (nf < MAX_FIELDS) {
+        starts[nf] = fs;
+        ends[nf] = e;
+      }
+      v.count = nf + 1;
+      v.line = line;
+      v.innerLines = 0;
+      line++;
+      if (nf > 0 || e > fs) dispatch(v, st);
+      nf = 0;
+      fs = recStart = i + 1;
+      continue;
+    }
+    if (b === QUOTE) {
+      v.line = line;
+      const next = parseRecord(buf, recStart, len, eof, delim, v);
+      if (next < 0) {
+        st.line = line;
+        return recStart;
+      }
+      line += 1 + v.innerLines;
+      dispatch(v, st);
+      v.quoted.fill(0, 0, Math.min(v.count, MAX_FIELDS));
+      nf = 0;
+      fs = recStart = next;
+      i = next - 1;
+    }
+  }
+  if (eof && recStart < len) {
+    v.line = line;
+    const next = parseRecord(buf, recStart, len, true, delim, v);
+    line += 1 + v.innerLines;
+    if (!(v.count === 1 && v.starts[0] === v.ends[0] && v.quoted[0] === 0) || v.problem) dispatch(v, st);
+    v.quoted.fill(0, 0, Math.min(v.count, MAX_FIELDS));
+    recStart = next;
+  }
+  st.line = line;
+  return recStart;
+}
+
+function dispatch(v: RecordView, st: ChunkState): void {
+  if (v.problem) {
+    if (!st.sawHeader) throw inputError(v.problem.what, { file: st.display, line: v.line, column: v.problem.column });
+    st.rows++;
+    st.hooks.malformed(v);
+    return;
+  }
+  if (!st.sawHeader) {
+    st.sawHeader = true;
+    const names: string[] = [];
+    for (let i = 0; i < Math.min(v.count, MAX_FIELDS); i++) names.push(v.text(i));
+    st.hooks.header(names, v);
+    return;
+  }
+  st.rows++;
+  st.hooks.record(v);
 }
 
 /**

@@ -2,15 +2,26 @@
  * Decoding of the fields a reader keeps. Windows-1252 only matters in text fields, so
  * the scanner never decodes whole chunks; a field is decoded when it is asked for.
  */
+import type { Dialect } from './dialect.js';
 import type { RecordView } from './scan.js';
 
 const cp1252 = new TextDecoder('windows-1252');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeField(v: RecordView, i: number): string {
-  const buf = v.buf;
-  const s = v.starts[i]!;
-  const e = v.ends[i]!;
+  const text = decodeBytes(v.buf, v.starts[i]!, v.ends[i]!, v.dialect, (d) => {
+    v.encodingSwitchLine ??= v.line;
+    return d;
+  });
+  return (v.quoted[i] === 2 ? text.replaceAll('""', '"') : text).trim();
+}
+
+/**
+ * buf[s, e) as a string in the dialect's encoding. Under `auto` with only ASCII seen so
+ * far, the first non-ASCII bytes settle the encoding: UTF-8 if they are valid UTF-8,
+ * else Windows-1252 from then on (`onSwitch` is told).
+ */
+export function decodeBytes(buf: Buffer, s: number, e: number, d: Dialect, onSwitch?: (d: Dialect) => void): string {
   let ascii = true;
   for (let k = s; k < e; k++) {
     if (buf[k]! >= 0x80) {
@@ -18,26 +29,17 @@ export function decodeField(v: RecordView, i: number): string {
       break;
     }
   }
-  let text: string;
-  if (ascii) {
-    text = buf.toString('latin1', s, e);
-  } else {
-    const d = v.dialect;
-    if (d.encoding === 'utf-8' && !d.encodingDecided) {
-      // `auto` saw only ASCII in its sample: the first non-ASCII field settles the encoding.
-      try {
-        strictUtf8.decode(buf.subarray(s, e));
-      } catch {
-        d.encoding = 'windows-1252';
-        v.encodingSwitchLine = v.line;
-      }
-      d.encodingDecided = true;
+  if (ascii) return buf.toString('latin1', s, e);
+  if (d.encoding === 'utf-8' && !d.encodingDecided) {
+    try {
+      strictUtf8.decode(buf.subarray(s, e));
+    } catch {
+      d.encoding = 'windows-1252';
+      onSwitch?.(d);
     }
-    text =
-      d.encoding === 'utf-8' ? buf.toString('utf8', s, e) : d.encoding === 'latin1' ? buf.toString('latin1', s, e) : cp1252.decode(buf.subarray(s, e));
+    d.encodingDecided = true;
   }
-  if (v.quoted[i] === 2) text = text.replaceAll('""', '"');
-  return text.trim();
+  return d.encoding === 'utf-8' ? buf.toString('utf8', s, e) : d.encoding === 'latin1' ? buf.toString('latin1', s, e) : cp1252.decode(buf.subarray(s, e));
 }
 
 /** Characters 0x80–0x9F of Windows-1252 (the rest of 0x00–0xFF equals Latin-1). */

@@ -102,6 +102,9 @@ for (let y = 0; y < YEARS; y++) {
   for (let w = 1; w <= n; w++) weekTable[y * 54 + w] = thursdayOfIsoWeek(FIRST_YEAR + y, w) / 7;
 }
 export const NO_WEEK = 0x7fffffff;
+/** Global numbers of the accepted weeks lie in [WEEK_BASE, WEEK_BASE + WEEK_SPAN). */
+export const WEEK_BASE = weekTable[1]!;
+export const WEEK_SPAN = weekTable[(YEARS - 1) * 54 + isoWeeksInYear(FIRST_YEAR + YEARS - 1)]! - WEEK_BASE + 1;
 export const BLANK = 0x7ffffffe;
 
 /** Global week number of `2022-W14`, `2022W14` or DREAM-style `202214` in buf[s, e); BLANK for an empty field; NO_WEEK if invalid. */

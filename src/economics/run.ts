@@ -6,7 +6,8 @@ import { rateBands, type RateBand } from './discounting.js';
 import { controlRate, evaluate } from './model.js';
 import type { PaymentFunction } from './payment.js';
 import { inputError } from '../errors.js';
-import { effectSchema, type EconomicsParameters, type EffectInput, type SubgroupInput } from './schema.js';
+import { effectSchema, type EconomicsParameters, type EffectInput } from './schema.js';
+import { selectSubgroups } from './subgroupSelection.js';
 import { scenarioTable, type ScenarioRow } from './scenarios.js';
 import { tornado, type TornadoRow } from './sensitivity.js';
 import { allSubgroupPricings, type SubgroupPricing } from './subgroups.js';
@@ -23,7 +24,7 @@ export interface EconomicsResult {
   readonly name: string | null;
   readonly price_year: number;
   readonly currency: 'DKK';
-  readonly effect: EffectInput & { readonly control_rate: number; readonly subgroups_source: 'effect' | 'parameters' | 'none' };
+  readonly effect: EffectInput & { readonly control_rate: number; readonly subgroups_source: 'effect' | 'parameters' | 'none'; readonly subgroup_variable: string | null };
   readonly assumptions: {
     readonly horizon_years: number;
     readonly discounting: { readonly schedule: string; readonly bands: readonly RateBand[] };
@@ -129,17 +130,12 @@ export interface PlainLanguageFacts {
 
 /** A measured effect that cannot feed the model (e.g. an interval not containing its estimate) is an input error. */
 function checkEffect(effect: EffectInput): void {
-  const parsed = effectSchema.safeParse(effect);
+  // Subgroups are screened by selectSubgroups (a level without a gross rate is skipped, not fatal).
+  const { subgroups: _subgroups, ...core } = effect;
+  const parsed = effectSchema.safeParse(core);
   if (parsed.success) return;
   const i = parsed.error.issues[0]!;
   throw inputError(`the effect cannot feed the economic model: ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`, { file: effect.source });
-}
-
-function subgroupsFor(p: EconomicsParameters, effect: EffectInput): { subgroups: readonly SubgroupInput[]; source: 'effect' | 'parameters' | 'none' } {
-  if (effect.subgroups && effect.subgroups.length > 0) return { subgroups: effect.subgroups, source: 'effect' };
-  const planned = p.assumed_effect?.subgroups;
-  if (planned && planned.length > 0) return { subgroups: planned, source: 'parameters' };
-  return { subgroups: [], source: 'none' };
 }
 
 /**
@@ -154,7 +150,7 @@ export function runEconomics(params: EconomicsParameters, effect: EffectInput, o
   const contract = base.planned;
   const flows = cashFlowTable(params, effect, base);
   const cohortGross = effect.gross_rate;
-  const { subgroups, source: subgroupsSource } = subgroupsFor(params, effect);
+  const { subgroups, source: subgroupsSource, variable: subgroupVariable } = selectSubgroups(params, effect);
   const pricings = allSubgroupPricings(params.payment.subgroup_rule, subgroups, cohortGross, base.payment_nominal_per_participant, base.budget.provider_cost_per_participant);
 
   const be = (path: string, target: Parameters<typeof breakEvenFor>[4], id: string): BreakEven => breakEvenFor(params, effect, contract, path, target, undefined, id);
@@ -211,7 +207,7 @@ export function runEconomics(params: EconomicsParameters, effect: EffectInput, o
     name: params.name ?? null,
     price_year: params.price_year,
     currency: 'DKK',
-    effect: { ...effect, control_rate: control, subgroups: subgroups.length > 0 ? subgroups : undefined, subgroups_source: subgroupsSource },
+    effect: { ...effect, control_rate: control, subgroups: subgroups.length > 0 ? subgroups : undefined, subgroups_source: subgroupsSource, subgroup_variable: subgroupVariable },
     assumptions: {
       horizon_years: params.horizon_years,
       discounting: { schedule: params.discounting.schedule, bands: rateBands(params.discounting.schedule, params.discounting.custom_rate) },

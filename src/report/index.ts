@@ -1,0 +1,141 @@
+/**
+ * The report stage: the publishable effect note from an Evaluation (and economics and
+ * progression results when present). Suppresses small cells (unless told not to), renders
+ * the charts, builds the note once and writes it as Markdown, self-contained HTML and
+ * optionally PDF, beside effect.json, economics.json and the charts' specs and SVGs.
+ * Deterministic: the same input gives the same bytes (no clock unless `timestamp` is given).
+ */
+import { join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import type { EconomicsResult } from '../economics/run.js';
+import type { Evaluation } from '../pipeline/types.js';
+import type { ProgressionResult } from '../progression/types.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+import { VERSION } from '../version.js';
+import { effectsChart, statusChart, subgroupsChart, type ChartContext } from './charts/effectCharts.js';
+import { inlineSvg, renderChart } from './charts/render.js';
+import { renderHtml, renderMarkdown } from './doc.js';
+import { formatter } from './format.js';
+import { stableJson } from './json.js';
+import { messages, type Lang } from './messages/index.js';
+import { buildNote } from './note.js';
+import { printPdf } from './pdf.js';
+import type { PublishedEvaluation, SuppressionSummary } from './published.js';
+import type { ReportSection } from './sections.js';
+import { noteCss } from './style.js';
+import { suppressEvaluation, unsuppressed } from './suppression/index.js';
+import { economicsSection, publishEconomics } from './economics.js';
+import { progressionSection, publishProgression } from './progression.js';
+
+export interface ReportInput {
+  readonly evaluation: Evaluation;
+  readonly economics?: EconomicsResult;
+  readonly progression?: ProgressionResult;
+}
+
+export interface ReportOptions {
+  readonly lang: Lang;
+  /** Counts below this are suppressed (default 5); 0 disables. */
+  readonly suppressionThreshold: number;
+  /** Internal outputs without suppression, marked "not for publication" everywhere. */
+  readonly unsuppressed: boolean;
+  readonly pdf: boolean;
+  /** Printed in the note and effect.json only when given. */
+  readonly timestamp?: string;
+}
+
+export interface ReportIO {
+  warn(line: string): void;
+}
+
+export interface PublishedReport {
+  readonly evaluation: PublishedEvaluation;
+  readonly suppression: SuppressionSummary;
+  readonly economics?: ReturnType<typeof publishEconomics>;
+  readonly progression?: ReturnType<typeof publishProgression>;
+}
+
+/** The published content (suppressed unless `unsuppressed`), without writing anything. */
+export function publish(input: ReportInput, options: Pick<ReportOptions, 'suppressionThreshold' | 'unsuppressed'>): PublishedReport {
+  const threshold = options.suppressionThreshold;
+  const s = options.unsuppressed ? unsuppressed(input.evaluation, threshold) : suppressEvaluation(input.evaluation, threshold);
+  const t = options.unsuppressed ? 0 : threshold;
+  return {
+    evaluation: s.published,
+    suppression: s.suppression,
+    ...(input.economics ? { economics: publishEconomics(input.economics, t) } : {}),
+    ...(input.progression ? { progression: publishProgression(input.progression, t) } : {}),
+  };
+}
+
+/** effect.json's record: notice (internal only), tool, timestamp (if asked), suppression, the published results. */
+export function effectJson(pub: PublishedReport, options: Pick<ReportOptions, 'lang' | 'unsuppressed' | 'timestamp'>): Record<string, unknown> {
+  const m = messages(options.lang);
+  return {
+    ...(options.unsuppressed ? { notice: m.internal.json, not_for_publication: true } : {}),
+    schema: 'effekt/effect-note@1',
+    tool: { name: 'effekt', version: VERSION },
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+    suppression: pub.suppression,
+    evaluation: pub.evaluation,
+    ...(pub.economics ? { economics: pub.economics } : {}),
+    ...(pub.progression ? { progression: pub.progression } : {}),
+  };
+}
+
+export async function writeReport(input: ReportInput, outDir: string, options: ReportOptions, io?: ReportIO): Promise<{ files: string[] }> {
+  const warn = (line: string) => io?.warn(line);
+  const m = messages(options.lang);
+  const f = formatter(options.lang);
+  const internal = options.unsuppressed;
+  const pub = publish(input, options);
+  if (pub.suppression.unprotected.length) warn(`report: ${pub.suppression.unprotected.length} suppressed counts could not be fully protected: ${pub.suppression.unprotected.join(', ')}`);
+
+  const ctx: ChartContext = { pub: pub.evaluation, m, f, internal };
+  const sectionCtx = { m, f, internal, threshold: pub.suppression.threshold, evaluation: pub.evaluation };
+  const extra: ReportSection[] = [];
+  if (pub.economics) extra.push(economicsSection(pub.economics, sectionCtx));
+  if (pub.progression) extra.push(progressionSection(pub.progression, sectionCtx));
+
+  const specs: { name: string; spec: TopLevelSpec }[] = [
+    { name: 'status', spec: statusChart(ctx) },
+    { name: 'effects', spec: effectsChart(ctx) },
+  ];
+  const sub = subgroupsChart(ctx, (v) => m.covariate[v] ?? v, (l) => m.level[l] ?? l);
+  if (sub) specs.push({ name: 'subgroups', spec: sub });
+  for (const s of extra) specs.push(...s.charts);
+
+  const files: string[] = [];
+  const write = (rel: string, data: string | Uint8Array) => {
+    writeFileAtomic(join(outDir, rel), data);
+    files.push(rel);
+  };
+  const inline = new Map<string, string>();
+  for (const { name, spec } of specs) {
+    const chart = await renderChart(name, spec);
+    for (const w of chart.warnings) warn(`report: chart ${name}: ${w}`);
+    write(`charts/${name}.vl.json`, stableJson(spec));
+    write(`charts/${name}.svg`, `${chart.svg}\n`);
+    inline.set(name, inlineSvg(name, chart.svg));
+  }
+
+  const blocks = buildNote({
+    pub: pub.evaluation,
+    suppression: pub.suppression,
+    m,
+    f,
+    charts: inline,
+    internal,
+    extra,
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+  });
+  const title = m.noteTitle(pub.evaluation.title[options.lang]);
+  const md = renderMarkdown(blocks);
+  const html = renderHtml(blocks, { lang: options.lang, title, css: noteCss(m, { internal, footer: internal ? m.internal.short : pub.evaluation.title[options.lang] }) });
+  write('effect.json', stableJson(effectJson(pub, options)));
+  if (pub.economics) write('economics.json', stableJson(internal ? { notice: m.internal.json, not_for_publication: true, ...pub.economics } : pub.economics));
+  write('effect-note.md', md);
+  write('effect-note.html', html);
+  if (options.pdf) write('effect-note.pdf', await printPdf(html, join(outDir, 'effect-note.pdf'), options.timestamp ? { timestamp: options.timestamp } : {}));
+  return { files };
+}

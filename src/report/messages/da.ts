@@ -1,0 +1,264 @@
+/**
+ * Every user-facing text of the effect note in Danish. en.ts has exactly the same keys
+ * (the compiler checks the shape, test/report/messages.test.ts the keys at run time).
+ * Functions take already formatted numbers (see format.ts), so wording and number
+ * formatting stay apart. Labels that come with the data (outcome labels from the spec,
+ * ingest's exclusion reasons) are rendered as given.
+ */
+export const da = {
+  lang: 'da',
+  noteTitle: (title: string) => `Effektnotat: ${title}`,
+  subtitle: (a: { n1: string; n2: string; first: string; last: string }) => `${a.n1} deltagere og ${a.n2} i kontrolgruppen · opfølgning ${a.first} – ${a.last}`,
+  internal: {
+    banner: 'INTERNT – MÅ IKKE OFFENTLIGGØRES. Små tal er ikke diskretioneret (kørt med --unsuppressed).',
+    short: 'INTERNT – MÅ IKKE OFFENTLIGGØRES',
+    json: 'Intern udgave: små tal er ikke diskretioneret. Må ikke offentliggøres.',
+  },
+  page: { word: 'Side', of: 'af' },
+  generated: (version: string) => `Udarbejdet med effekt ${version}.`,
+  generatedAt: (ts: string) => `Tidsstempel: ${ts}.`,
+  toc: 'Indhold',
+
+  h: {
+    summary: 'Sammenfatning',
+    data: 'Data og metode',
+    characteristics: 'Målgruppens karakteristika',
+    results: 'Resultater',
+    status: 'Forsørgelsesstatus ved opfølgning',
+    effects: 'Effekt',
+    subgroups: 'Effekt i undergrupper',
+    continuous: 'Lønnede timer og lønindkomst blandt de beskæftigede',
+    economics: 'Økonomi og betalingsmodel',
+    progression: 'Progression: trivsel og arbejdsmarkedsparathed',
+    limitations: 'Begrænsninger',
+    appendix: 'Bilag: metoder og datagrundlag',
+    methods: 'Statistiske metoder',
+    alternatives: 'Andre intervaller og test',
+    suppression: 'Diskretionering',
+    provenance: 'Datagrundlagets oprindelse',
+    reconciliation: 'Afstemning af datagrundlaget',
+  },
+
+  cat: {
+    self_supporting_wage: 'Selvforsørgende – med løn i ordinær beskæftigelse',
+    self_supporting_unknown: 'Selvforsørgende – ukendt indkomstgrundlag',
+    wage_with_transfer: 'Løn i ordinær beskæftigelse med supplerende overførselsindkomst',
+    education: 'Under uddannelse – med SU eller som voksenlærling',
+    flexjob: 'Fleksjob eller ledighedsydelse',
+    temporary_benefit: 'Overførselsindkomst – midlertidige ydelser',
+    permanent_benefit: 'Overførselsindkomst – varige ydelser, f.eks. førtidspension',
+    not_resident: 'Ikke bosiddende i Danmark',
+  },
+  catShort: {
+    self_supporting_wage: 'Selvforsørgende, løn',
+    self_supporting_unknown: 'Selvforsørgende, ukendt',
+    wage_with_transfer: 'Løn + overførsel',
+    education: 'Uddannelse',
+    flexjob: 'Fleksjob',
+    temporary_benefit: 'Midlertidige ydelser',
+    permanent_benefit: 'Varige ydelser',
+    not_resident: 'Ikke bosiddende',
+  },
+  /** How a known outcome reads after "x pct. af deltagerne …". */
+  outcomePredicate: {
+    self_supporting_or_education: 'var selvforsørgende eller i uddannelse',
+    ordinary_employment: 'havde ordinær beskæftigelse',
+  } as Record<string, string>,
+  group: { participants: 'Deltagere', controls: 'Kontrolgruppe', total: 'I alt' },
+
+  monthsAfter: (k: number) => {
+    const words = ['nul måneder', 'en måned', 'to måneder', 'tre måneder', 'fire måneder', 'fem måneder', 'seks måneder'];
+    return words[k] ?? `${k} måneder`;
+  },
+
+  sum: {
+    what: (a: { n1: string; n2: string; municipalities: string; months: string; first: string; last: string }) =>
+      `${a.n1} deltagere fra ${a.municipalities} er sammenlignet med en kontrolgruppe på ${a.n2} sammenlignelige borgere, der fik den almindelige indsats. ` +
+      `Resultatet er målt i kalendermåneden ${a.months} efter, at den enkelte deltagers forløb sluttede (${a.first} til ${a.last}).`,
+    effect: (a: { share1: string; share2: string; predicate: string; months: string; diff: string; ci: string; level: string }) =>
+      `${a.share1} af deltagerne ${a.predicate} ${a.months} efter forløbet mod ${a.share2} i kontrolgruppen: en mereffekt på ${a.diff} (${a.level}-konfidensinterval: ${a.ci} procentpoint).`,
+    effectLabelled: (a: { label: string; share1: string; share2: string; months: string; diff: string; ci: string; level: string }) =>
+      `${a.label}: ${a.share1} af deltagerne mod ${a.share2} i kontrolgruppen ${a.months} efter forløbet, en mereffekt på ${a.diff} (${a.level}-konfidensinterval: ${a.ci} procentpoint).`,
+    effectHidden: (a: { label: string; diff: string; ci: string; level: string; threshold: string }) =>
+      `${a.label}: mereffekten er ${a.diff} (${a.level}-konfidensinterval: ${a.ci} procentpoint). Andelene vises ikke, fordi de bygger på færre end ${a.threshold} personer.`,
+    significant: (a: { p: string; alpha: string }) => `Forskellen er statistisk signifikant på ${a.alpha}-niveau (Fishers eksakte test: p = ${a.p}).`,
+    notSignificant: (a: { p: string; alpha: string }) =>
+      `Forskellen er ikke statistisk signifikant på ${a.alpha}-niveau (Fishers eksakte test: p = ${a.p}): data kan ikke udelukke, at indsatsen ingen effekt har haft på dette mål.`,
+    reading: (a: { level: string; alpha: string }) =>
+      `Sådan læses tallene: Mereffekten er forskellen mellem deltagernes og kontrolgruppens andel. Konfidensintervallet viser, hvor stor den sande mereffekt med rimelighed kan være: ` +
+      `intervallet er beregnet, så det i ${a.level} af undersøgelser som denne indeholder den sande værdi. Et interval, der ikke omfatter 0, svarer til en signifikant forskel. ` +
+      `p-værdien er sandsynligheden for at se en forskel mindst så stor som den observerede, hvis indsatsen i virkeligheden ingen effekt havde; er den under ${a.alpha}, kaldes forskellen statistisk signifikant.`,
+    noEconomics: 'Notatet indeholder ingen økonomisk beregning; der er ikke angivet økonomiske forudsætninger for evalueringen.',
+    caveat:
+      'Kontrolgruppen er udvalgt i registrene, så den ligner deltagerne på de målte baggrundsforhold (afsnit 3). Forskelle, der ikke kan måles i registrene, f.eks. motivation, kan stadig påvirke resultatet. Mereffekten er derfor et velbegrundet skøn, ikke et bevis.',
+    suppressed: (threshold: string) => `Af hensyn til diskretion vises antal under ${threshold} personer ikke (se bilaget).`,
+  },
+
+  data: {
+    cohort: (a: { n1: string; n2: string; municipalities: string; ratio: string }) =>
+      `Deltagerne er ${a.n1} borgere fra ${a.municipalities}, der har deltaget i indsatsen. Kontrolgruppen er ${a.n2} borgere fra de samme kommuner, udvalgt i registrene blandt borgere, der fik den almindelige indsats: omkring ${a.ratio} kontrolpersoner pr. deltager.`,
+    weighted: (kish: string) => `Kontrolpersonerne er vægtede; den effektive størrelse af kontrolgruppen (Kish) er ${kish}.`,
+    controlRuleIntro: 'Kontrolgruppens opfølgningsmåned er fastlagt således:',
+    controlRule: {
+      own_end_date: (n: string) => `${n} kontrolpersoner har en egen slutdato i datafilen`,
+      reference_end_date: (n: string) => `${n} kontrolpersoner har en angivet reference-slutdato`,
+      matched_participant: (n: string) => `${n} kontrolpersoner er matchet til en deltager og bruger dennes slutdato`,
+      participants_mean_end_date: (n: string) => `${n} kontrolpersoner bruger deltagernes gennemsnitlige slutdato`,
+    } as Record<string, (n: string) => string>,
+    controlRuleOther: (a: { n: string; rule: string }) => `${a.n} kontrolpersoner: ${a.rule}`,
+    followUp: (a: { months: string; first: string; last: string }) =>
+      `Opfølgningsmåneden er kalendermåneden ${a.months} efter deltagerens slutdato (slutter forløbet f.eks. 15. marts, er opfølgningsmåneden maj). Deltagernes opfølgningsmåneder ligger fra ${a.first} til ${a.last}.`,
+    classification:
+      'Forsørgelsesstatus i opfølgningsmåneden bestemmes ud fra de ugentlige ydelseskoder (DREAM) og de månedlige lønnede timer (eIndkomst). En uge hører til den måned, dens torsdag ligger i; personens ydelseskategori i måneden er den, personen har i flest af månedens uger (ved lighed den seneste). Lønnede timer over 0 i måneden tæller som løn fra ordinær beskæftigelse. Kombinationen giver de otte kategorier i tabel 1.',
+    codebook: (a: { name: string; codes: string }) => `Ydelseskoderne er oversat til kategorier med kodebogen »${a.name}« (${a.codes} koder).`,
+    reconciliationIntro: 'Tabellen viser for hver inputfil, hvor mange rækker der er læst og brugt, og hvorfor resten er udeladt. Læste rækker = brugte rækker + udeladte rækker.',
+    persons: (a: { p: string; c: string; p2: string; c2: string }) =>
+      `Kohorten består af ${a.p} deltagere og ${a.c} kontrolpersoner; heraf har ${a.p2} deltagere og ${a.c2} kontrolpersoner en opgjort forsørgelsesstatus.`,
+    personsExcluded: 'Personer uden opgjort status, efter årsag:',
+    personReason: {
+      no_follow_up_month: 'ingen opfølgningsmåned (mangler slutdato eller reference)',
+      no_register_coverage: 'opfølgningsmåneden er ikke dækket af ydelsesregistret',
+    } as Record<string, string>,
+    warningsIntro: 'Bemærkninger fra indlæsningen:',
+    noExclusions: 'ingen',
+  },
+
+  tab: {
+    reconciliation: 'Tabel A. Afstemning af inputfilerne',
+    reconciliationHead: ['Fil', 'Rolle', 'Rækker læst', 'Rækker brugt', 'Udeladt', 'Årsag'],
+    role: {
+      participants: 'deltagere',
+      controls: 'kontrolgruppe',
+      benefits: 'ydelser (uger)',
+      wages: 'løn (måneder)',
+      questionnaire: 'spørgeskema',
+    } as Record<string, string>,
+    balance: 'Tabel B. Baggrundsforhold: deltagere og kontrolgruppe',
+    balanceHead: ['Forhold', 'Niveau', 'Deltagere', 'Kontrolgruppe', 'SMD'],
+    balanceNote:
+      'Andele i pct. for kategoriske forhold, gennemsnit for talværdier. SMD er den standardiserede gennemsnitsforskel (forskellen i gennemsnit divideret med den samlede standardafvigelse); under 0,1 i absolut værdi regnes grupperne for at ligne hinanden. Forhold med |SMD| ≥ 0,1 er markeret med *.',
+    status: (months: string) => `Tabel 1. Forsørgelsesstatus ${months} efter forløbet (deltagere) og efter reference-slutdatoen (kontrolgruppe)`,
+    statusHead: ['Forsørgelsesstatus', 'Deltagere, antal', 'Deltagere, pct.', 'Kontrolgruppe, antal', 'Kontrolgruppe, pct.'],
+    effects: 'Tabel 2. Effektmål: andele, mereffekt og test',
+    effectsHead: (level: string) => ['Effektmål', 'Deltagere, pct. (antal)', 'Kontrolgruppe, pct. (antal)', 'Mereffekt, procentpoint', `${level}-konfidensinterval`, 'p (Fisher)', 'p (z-test)'],
+    effectsNote: (level: string) =>
+      `Mereffekt = deltagernes andel minus kontrolgruppens. Intervallet er Newcombes hybride score-interval (${level}). p (Fisher) er Fishers eksakte test, tosidet; p (z-test) er den sædvanlige test for to andele uden kontinuitetskorrektion.`,
+    subgroups: 'Tabel 3. Effektmål i undergrupper',
+    subgroupsHead: ['Undergruppe', 'Effektmål', 'Deltagere, pct. (antal/n)', 'Kontrolgruppe, pct. (antal/n)', 'Mereffekt, procentpoint (KI)'],
+    subgroupsNote:
+      'Undergrupperne er beskrivende: de er små, og forskelle mellem dem kan let skyldes tilfældigheder. Mereffekten i en undergruppe vises ikke, når et af de tal, den bygger på, er diskretioneret.',
+    continuous: 'Tabel 4. Lønnede timer og lønindkomst i opfølgningsmåneden blandt de beskæftigede',
+    continuousHead: (level: string) => ['Mål', 'Antal beskæftigede (deltagere / kontrol)', 'Gns. deltagere (median)', 'Gns. kontrolgruppe (median)', `Forskel i gns. (${level}-KI)`, 'p (Welch / Wilcoxon)'],
+    continuousNote:
+      'Beskæftigede = personer med lønnede timer over 0 i opfølgningsmåneden. Welchs t-test sammenligner gennemsnit; Wilcoxons rangsumtest fordelinger. Gennemsnit over færre end tærsklen for diskretion vises ikke.',
+    alternatives: 'Tabel C. Mereffektens konfidensinterval efter metode',
+    alternativesHead: (level: string) => ['Effektmål', `Newcombe (${level})`, 'Miettinen–Nurminen', 'Agresti–Caffo', 'Wald'],
+    tests: 'Tabel D. Test og relative mål',
+    testsHead: ['Effektmål', 'Fisher', 'Fisher mid-p', 'Fisher, Holm-korrigeret', 'z-test', 'z-test (Yates)', 'Boschloo', 'Relativ risiko (KI)', 'Oddsratio (KI)'],
+    provenance: 'Tabel E. Inputfiler og kontrolsummer (SHA-256)',
+    provenanceHead: ['Rolle', 'Fil', 'Bytes', 'SHA-256'],
+    legendSuppressed: (threshold: string) => `<${threshold}: færre end ${threshold} personer (mindst 1). ..: skjult, så et tal under ${threshold} ikke kan regnes ud fra totalerne. –: ikke opgjort.`,
+    total: 'I alt',
+    paidHours: 'Lønnede timer',
+    wageIncome: 'Lønindkomst, kr.',
+  },
+
+  covariate: {
+    age: 'Alder',
+    civil_status: 'Civilstand',
+    years_in_denmark: 'År i Danmark',
+    employed_last_2y: 'Beskæftiget inden for de seneste 2 år',
+    education: 'Højeste uddannelse',
+    benefit_before_start: 'Ydelse 4 uger før start',
+    hospital_somatic: 'Kontakt med somatisk hospital',
+    hospital_psychiatric: 'Kontakt med psykiatrisk hospital',
+    municipality: 'Kommune',
+  } as Record<string, string>,
+  level: {
+    yes: 'ja',
+    no: 'nej',
+    single: 'enlig',
+    married: 'gift/samlevende',
+    primary_or_less: 'højst grundskole',
+    upper_secondary: 'gymnasial',
+    vocational: 'erhvervsfaglig',
+    higher: 'videregående',
+    passive_cash_benefit: 'passiv kontanthjælp',
+    active_cash_benefit: 'aktiv kontanthjælp',
+    self_support_return: 'selvforsørgelses- og hjemrejseydelse',
+    other: 'andet',
+    '1': 'ja',
+    '0': 'nej',
+  } as Record<string, string>,
+  share: 'andel',
+  mean: 'gennemsnit',
+
+  res: {
+    statusIntro: (months: string) =>
+      `Tabel 1 viser, hvad deltagerne og kontrolgruppen levede af ${months} efter forløbet, i de samme kategorier som katalogets tabel 1.`,
+    effectsIntro: 'Tabel 2 viser de aftalte effektmål. Et effektmål er en sum af statuskategorier; kategorierne står under tabellen.',
+    outcomeCategories: (a: { label: string; categories: string }) => `${a.label}: ${a.categories}.`,
+    continuousNone: 'For få beskæftigede i en af grupperne til at sammenligne lønnede timer og lønindkomst.',
+    continuousSummary: (a: { hours: string; income: string; verdict: string }) =>
+      `Blandt de beskæftigede ${a.verdict} i det gennemsnitlige antal lønnede timer (p = ${a.hours}) og i den gennemsnitlige lønindkomst (p = ${a.income}), Welchs t-test.`,
+    noSignificantDifference: 'er der ingen signifikant forskel mellem deltagere og kontrolgruppe',
+    someSignificantDifference: 'er der en signifikant forskel mellem deltagere og kontrolgruppe',
+    subgroupsNone: 'Der er ikke angivet undergrupper i specifikationen.',
+  },
+
+  lim: {
+    intro: 'Resultaterne skal læses med disse forbehold:',
+    design:
+      'Undersøgelsen er ikke et lodtrækningsforsøg. Kontrolgruppen ligner deltagerne på de målte forhold, men deltagerne kan adskille sig på forhold, registrene ikke måler (motivation, helbred, netværk), og det kan trække mereffekten både op og ned.',
+    size: (n1: string) =>
+      `Med ${n1} deltagere er usikkerheden stor: konfidensintervallerne er brede, og kun ret store effekter kan påvises. En ikke-signifikant forskel betyder ikke, at effekten er nul.`,
+    snapshot: (months: string) =>
+      `Udfaldet er målt i én kalendermåned (${months} efter forløbet). Det siger ikke, om beskæftigelsen varer ved.`,
+    multiple: 'Der er testet flere effektmål på samme data. Bilaget viser også Holm-korrigerede p-værdier, der tager højde for det.',
+    controlTiming:
+      'Kontrolpersoner uden egen eller matchet slutdato måles i måneden efter deltagernes gennemsnitlige slutdato; konjunkturændringer mellem måletidspunkterne kan påvirke sammenligningen.',
+    suppression: (threshold: string) =>
+      `Antal under ${threshold} personer er skjult, og enkelte større tal er skjult for at beskytte dem. Mereffekt, intervaller og test for hele grupperne vises dog altid; de kan i sjældne tilfælde gøre det muligt at regne en skjult andel ud for et samlet effektmål.`,
+    economics:
+      'De økonomiske beregninger bygger på forudsætninger om, hvor længe effekten varer, og hvad en ekstra beskæftiget sparer. Følsomhedsberegningerne viser, hvor meget resultatet afhænger af dem.',
+    progression:
+      'Progressionsmålingen omfatter kun deltagere, der har besvaret både start- og slutskema, og har ingen kontrolgruppe; den viser udvikling, ikke effekt.',
+  },
+
+  app: {
+    methodsIntervals: (level: string) =>
+      `Andele vises med Wilsons score-interval. Mereffektens ${level}-konfidensinterval er Newcombes hybride score-interval (Newcombe 1998, metode 10). Det er valgt, fordi det holder sit konfidensniveau også ved små grupper og andele nær 0, hvor det almindelige Wald-interval er for smalt og kan gå uden for [−1; 1]. Miettinen–Nurminen, Agresti–Caffo og Wald står til sammenligning i tabel C.`,
+    methodsTests:
+      'Den primære test er Fishers eksakte test, tosidet efter R’s regel (alle tabeller, der ikke er mere sandsynlige end den observerede, med relativ tolerance 1e-7). Den er valgt, fordi den er eksakt ved små tal og ikke bygger på en normalfordelingstilnærmelse. z-testen for to andele (uden kontinuitetskorrektion, som R’s prop.test(correct = FALSE)) vises, fordi den er den kendte standard; med Yates’ korrektion, mid-p og Boschloos eksakte ubetingede test står i tabel D. Holm-korrektionen tager højde for, at der testes flere effektmål.',
+    methodsRatios: 'Relativ risiko vises med log-interval (Katz), oddsratio med Woolfs logit-interval.',
+    methodsBalance: 'Balancen mellem grupperne måles med standardiserede gennemsnitsforskelle (Austin 2009).',
+    suppressionRule: (threshold: string) =>
+      `Antal på 1 til ${Number(threshold) - 1} personer vises som »<${threshold}«, og andele, gennemsnit og mål, der bygger på dem, vises ikke; et sandt 0 vises (det udpeger ingen). ` +
+      'For at et skjult tal ikke kan regnes ud fra totaler, summer af kategorier (et effektmål er en sum af statuskategorier) eller undergrupper, skjules yderligere tal (vist som »..«): det mindste tal, der sammen med det skjulte gør det umuligt at bestemme. ' +
+      'Hver skjult værdi er kontrolleret: ud fra alt, hvad notatet viser, har den mindst to mulige værdier. Mereffekt, konfidensinterval og test for hele grupperne skjules ikke.',
+    suppressionCount: (a: { primary: string; complementary: string }) => `I dette notat er ${a.primary} tal under tærsklen skjult og ${a.complementary} tal skjult for at beskytte dem.`,
+    suppressionNone: 'Ingen tal i dette notat ligger under tærsklen.',
+    suppressionOff: 'Tærsklen er sat til 0: ingen tal er skjult.',
+    suppressionUnprotected: (n: string) => `Advarsel: ${n} skjulte tal kunne ikke beskyttes fuldt ud af totalerne (se effect.json, suppression.unprotected).`,
+    provenance: (a: { tool: string; version: string }) =>
+      `Notatet er dannet med ${a.tool} ${a.version}. Kontrolsummerne (SHA-256) identificerer præcis de filer, der er brugt; samme filer og samme version giver et identisk notat.`,
+    specRole: 'specifikation',
+    codebookRole: 'kodebog',
+  },
+
+  chart: {
+    statusTitle: 'Forsørgelsesstatus ved opfølgning',
+    statusX: 'Andel af gruppen (pct.)',
+    statusNoteSuppressed: 'Skjulte tal (diskretion) er udeladt.',
+    effectsTitle: 'Mereffekt med konfidensinterval',
+    effectsX: (level: string) => `Mereffekt, procentpoint (${level}-konfidensinterval)`,
+    subgroupsTitle: 'Mereffekt i undergrupper',
+    subgroupsX: 'Mereffekt, procentpoint',
+    figure: (n: string) => `Figur ${n}.`,
+    statusCaption: 'Forsørgelsesstatus ved opfølgning, deltagere og kontrolgruppe (andel af gruppen).',
+    effectsCaption: 'Mereffekt pr. effektmål med konfidensinterval. Den lodrette linje er 0 (ingen effekt).',
+    subgroupsCaption: 'Mereffekt i undergrupper. Undergrupper med skjulte tal er udeladt.',
+  },
+};
+
+export type Messages = typeof da;

@@ -3,8 +3,10 @@ import { loadEconomicsParameters, runEconomics, type EconomicsResult } from '../
 import { writeReport } from '../report/index.js';
 import type { LoadedSpec } from '../spec/load.js';
 import type { InputRole } from '../types.js';
+import type { ProgressionResult } from '../progression/types.js';
 import { evaluate, type EvaluationRun } from './evaluate.js';
 import { effectInputFor } from './economicsInput.js';
+import { progressionFor } from './progression.js';
 
 export interface PipelineOptions {
   readonly outDir: string;
@@ -21,6 +23,7 @@ export const DEFAULT_SEED = 20260101;
 export interface PipelineResult {
   readonly run: EvaluationRun;
   readonly economics: EconomicsResult | undefined;
+  readonly progression: ProgressionResult | undefined;
   readonly files: readonly string[];
 }
 
@@ -28,8 +31,9 @@ export interface PipelineResult {
 export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
   const run = await evaluate(loaded, options.onProgress ? { onProgress: options.onProgress } : {});
   const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
+  const progression = await progressionFor(loaded, run, options.onProgress);
   const { files } = await writeReport(
-    { evaluation: run.evaluation, ...(economics ? { economics } : {}) },
+    { evaluation: run.evaluation, ...(economics ? { economics } : {}), ...(progression ? { progression } : {}) },
     options.outDir,
     {
       lang: options.lang,
@@ -39,7 +43,7 @@ export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions):
     },
     { warn: options.warn ?? (() => undefined) },
   );
-  return { run, economics, files };
+  return { run, economics, progression, files };
 }
 
 export function economicsFor(loaded: LoadedSpec, run: EvaluationRun, seed: number): EconomicsResult | undefined {

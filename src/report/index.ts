@@ -77,7 +77,9 @@ export function effectJson(pub: PublishedReport, options: Pick<ReportOptions, 'l
     tool: { name: 'effekt', version: VERSION },
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
     suppression: pub.suppression,
-    evaluation: pub.evaluation,
+    // The evaluation's fields sit at the top level (outcomes.<id>, status_distribution,
+    // reconciliation, ...): the documented contract that checks and economics read.
+    ...pub.evaluation,
     ...(pub.economics ? { economics: pub.economics } : {}),
     ...(pub.progression ? { progression: pub.progression } : {}),
   };

@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, copyExample, editFile } from './helpers.js';
+
+/** A user error is exactly one line on stderr and exit code 2, never a stack trace. */
+function expectOneLineError(r: { code: number; err: string }, expected: string) {
+  expect(r.code).toBe(2);
+  expect(r.err).toBe(`${expected}\n`);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+describe('effekt run: invalid input', () => {
+  it('names a missing input file', async () => {
+    const { dir, spec } = copyExample();
+    rmSync(join(dir, 'wages_monthly.csv'));
+    const r = await cli(['run', spec, '--out', join(dir, 'out')]);
+    expectOneLineError(r, 'effekt: wages_monthly.csv: cannot read file (no such file)');
+  });
+
+  it('names a missing column and the columns found', async () => {
+    const { dir, spec } = copyExample();
+    editFile(join(dir, 'participants.csv'), (t) => t.replace(/^person_id,municipality,start_date,end_date,/, 'person_id,municipality,start_date,slut_dato,'));
+    const r = await cli(['run', spec, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.err).toMatch(/^effekt: participants\.csv:1: missing column "end_date"/);
+  });
+
+  it('points at an unparseable date with line and column', async () => {
+    const { dir, spec } = copyExample();
+    editFile(join(dir, 'participants.csv'), (t) => {
+      const lines = t.split('\n');
+      const cells = lines[3]!.split(',');
+      cells[3] = '2022-13-45';
+      lines[3] = cells.join(',');
+      return lines.join('\n');
+    });
+    const r = await cli(['run', spec, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.err).toMatch(/^effekt: participants\.csv:4:4: .*"2022-13-45"/);
+  });
+
+  it('rejects a spec that is not valid JSON or breaks the schema', async () => {
+    const { spec } = copyExample();
+    editFile(spec, (t) => t.replace('"language": "da"', '"language": "de"'));
+    const r = await cli(['run', spec]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^effekt: .*evaluation\.json: invalid spec: report\.language: /);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('reports a missing spec file, unknown options and commands in one line', async () => {
+    expectOneLineError(await cli(['run', 'nope/evaluation.json']), 'effekt: nope/evaluation.json: cannot read the spec file (no such file)');
+    const r = await cli(['run', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^effekt: run: Unknown option '--bogus'/);
+    expectOneLineError(await cli(['frobnicate']), 'effekt: unknown command "frobnicate" (see effekt --help)');
+  });
+
+  it('prints help for effekt --help and effekt run --help', async () => {
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.out).toContain('Usage: effekt <command>');
+    expect(top.out).toContain('run ');
+    const sub = await cli(['run', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.out).toContain('Usage: effekt run <spec.json>');
+  });
+});

@@ -6,7 +6,7 @@
 import { parseSpec, type LoadedSpec } from '../../src/spec/load.js';
 import type { EvaluationRun } from '../../src/pipeline/evaluate.js';
 import { outcomeEffect, statusDistribution, withHolm } from '../../src/pipeline/effects.js';
-import type { Evaluation } from '../../src/pipeline/types.js';
+import type { Evaluation, SubgroupLevel } from '../../src/pipeline/types.js';
 import type { PersonOutcome, Reconciliation, StatusCategory } from '../../src/types.js';
 import { monthIndex } from '../../src/util/months.js';
 
@@ -115,7 +115,7 @@ export function runFor(loaded: LoadedSpec, persons: readonly PersonOutcome[], re
     },
     status_distribution: statusDistribution(persons),
     outcomes: Object.fromEntries(effects.map((e) => [e.id, e])),
-    subgroups: [],
+    subgroups: subgroupLevels(loaded, persons),
     balance: [],
     continuous: [],
     reconciliation,
@@ -134,4 +134,48 @@ export function runFor(loaded: LoadedSpec, persons: readonly PersonOutcome[], re
 /** The example cohort (56 vs 560) as persons. */
 export function examplePersons(): PersonOutcome[] {
   return [...personsFromCounts('participant', EXAMPLE_PARTICIPANTS), ...personsFromCounts('control', EXAMPLE_CONTROLS)];
+}
+
+/** Subgroup levels as evaluate() builds them (participants' levels, sorted). */
+function subgroupLevels(loaded: LoadedSpec, persons: readonly PersonOutcome[]): SubgroupLevel[] {
+  const { spec } = loaded;
+  const valueOf = (o: PersonOutcome, v: string) => (v === 'municipality' ? o.person.municipality : (o.person.covariates[v] ?? null));
+  const out: SubgroupLevel[] = [];
+  for (const variable of spec.subgroups) {
+    const levels = [...new Set(persons.filter((o) => o.person.group === 'participant').map((o) => valueOf(o, variable)).filter((v) => v !== null).map(String))].sort();
+    for (const level of levels) {
+      const inLevel = persons.filter((o) => String(valueOf(o, variable)) === level);
+      const participants = inLevel.filter((o) => o.person.group === 'participant').length;
+      out.push({
+        variable,
+        level,
+        participants,
+        controls: inLevel.length - participants,
+        outcomes: Object.fromEntries(spec.outcomes.map((def) => [def.id, outcomeEffect(def, inLevel, spec.confidence, false)])),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The example cohort with follow-up months spread over 2021-03 … 2023-08 (as in
+ * data/example) and employment in the last 2 years for 20 of 56 participants, 10 of whom
+ * are in ordinary employment at follow-up (9 of the other 36).
+ */
+export function exampleTimeline(): PersonOutcome[] {
+  const statuses: StatusCategory[] = [];
+  for (const [status, n] of Object.entries(EXAMPLE_PARTICIPANTS) as [StatusCategory, number][]) for (let i = 0; i < n; i++) statuses.push(status);
+  let employedYes = 0;
+  let otherYes = 0;
+  const participants = statuses.map((status, i) => {
+    const employed = status === 'self_supporting_wage' || status === 'wage_with_transfer';
+    let yes: boolean;
+    if (employed) yes = employedYes++ < 10;
+    else yes = otherYes++ < 10;
+    const month = 2021 * 12 + 2 + ((i * 17) % 30);
+    return person({ group: 'participant', status, followUp: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, covariates: { employed_last_2y: yes ? 'yes' : 'no' }, id: `P${i}` });
+  });
+  const controls = personsFromCounts('control', EXAMPLE_CONTROLS).map((o, i) => ({ ...o, person: { ...o.person, covariates: { employed_last_2y: i % 3 === 0 ? 'yes' : 'no' } } }));
+  return [...participants, ...controls];
 }

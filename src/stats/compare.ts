@@ -83,8 +83,11 @@ export function compareProportions(x1: number, n1: number, x2: number, n2: numbe
   else notes.push(`boschloo: not computed above ${boschlooMaxN} people in total (Fisher's test is practically as powerful at this size)`);
   const rr = relativeRisk(x1, n1, x2, n2, confidence);
   const or = oddsRatio(x1, n1, x2, n2, confidence);
-  for (const r of [wd, z, rr, or]) if (r.note) notes.push(`${r.method}: ${r.note}`);
-  if (!Number.isFinite(fisherCi.odds_ratio)) notes.push('fisher: the conditional MLE of the odds ratio is +∞ (JSON: null): participant events are at the top of their possible range');
+  for (const r of [wd, rr, or]) if (r.note) notes.push(`${r.method}: ${r.note}`);
+  if (z.note) notes.push(`z tests: ${z.note}`);
+  const events = x1 + x2;
+  if (events === 0 || events === n1 + n2) notes.push(`fisher: every outcome is ${events === 0 ? '0' : '1'} in both groups, so the odds ratio is not identified; as in R the conditional MLE is reported as 0 with interval [0, +∞]`);
+  else if (!Number.isFinite(fisherCi.odds_ratio)) notes.push('fisher: the conditional MLE of the odds ratio is +∞ (JSON: null): participant events are at the top of their possible range');
   if (!Number.isFinite(fisherCi.ci[1])) notes.push('fisher: the upper bound of the exact odds-ratio interval is +∞ (JSON: null)');
   const group = (events: number, n: number, s: typeof s1): GroupSummary => ({ events, n, share: s.estimate, ci: s.ci });
   return Object.freeze({

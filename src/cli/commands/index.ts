@@ -17,4 +17,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'economics', summary: 'run the economic and payment model alone (plan a deal from an assumed or measured effect)', load: async () => (await import('./economics.js')).economicsCommand },
   { name: 'check', summary: 'test the spec\'s targets on the cohort: verdict, JSON, JUnit XML; exit 0 met, 1 not met', load: async () => (await import('./check.js')).checkCommand },
   { name: 'statement', summary: 'the outcome payment statement for a period (e.g. --period 2023-Q2): counts, amounts due, caps', load: async () => (await import('./statement.js')).statementCommand },
+  { name: 'plan', summary: 'before a deal: minimum detectable effect and participants needed for a planned cohort', load: async () => (await import('./plan.js')).planCommand },
 ];

@@ -301,7 +301,14 @@ if (requireNamespace("sandwich", quietly = TRUE)) {
 holm_inputs <- list(c(0.01, 0.04, 0.03, 0.005), c(0.2, 0.2, 0.01, 0.5, 0.049), c(0.5), c(0.001, NA, 0.02), c(0.9, 0.8, 0.95))
 holm <- vapply(holm_inputs, function(p) obj(p = vec(p), adjusted = vec(p.adjust(p, "holm"))), "")
 
+# ---- distribution functions ------------------------------------------------------------
+zs <- c(-37, -30, -20, -12, -8, -5, -3, -1.959963984540054, -1, -1e-8, 0, 0.5, 1, 2, 3, 5, 8)
+ps <- c(1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.025, 0.1, 0.5, 0.9, 0.975, 0.999, 1 - 1e-10)
+normal <- c(obj(z = vec(zs), pnorm = vec(pnorm(zs)), pnorm_upper = vec(pnorm(zs, lower.tail = FALSE))),
+            obj(p = vec(ps), qnorm = vec(qnorm(ps))))
+
 sections <- c(sprintf('"r_version": %s', str(R.version.string)), sprintf('"tables": %s', arr(cases)),
+              sprintf('"normal": %s', arr(normal)),
               sprintf('"continuous": %s', arr(continuous)), sprintf('"power_prop_test": %s', arr(power_cases)),
               sprintf('"pwr_2p2n": %s', arr(pwr_cases)), sprintf('"weighted": %s', arr(weighted)), sprintf('"holm": %s', arr(holm)))
 

@@ -7,3 +7,4 @@ export { readBaseline, parseBaseline, compareWithBaseline, moverDifference, type
 export { junitXml } from './junit.js';
 export { verdictText } from './text.js';
 export type { Lang } from './messages.js';
+export { cohortTable, cohortTableMarkdown, cohortSubgroupLevels, type CohortTableRow, type CohortOutcomeRow } from './cohortTable.js';

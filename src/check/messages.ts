@@ -50,7 +50,7 @@ export function describeTarget(t: ResolvedTarget, lang: Lang, labels: Labels): s
       const what = t.outcome !== undefined ? outcome(t.outcome) : t.categories!.map((c) => CATEGORY[c]?.[lang] ?? c).join(da ? ' eller ' : ' or ');
       const group = t.group === 'participants' ? (da ? 'deltagere' : 'participants') : da ? 'kontrolpersoner' : 'controls';
       const bound = t.min !== undefined ? `≥ ${pct(t.min, lang, 0)}` : `≤ ${pct(t.max!, lang, 0)}`;
-      return da ? `Andel ${group}: ${what} ${bound}` : `Share of ${group} ${what} ${bound}`;
+      return da ? `Andel ${group}: ${what} ${bound}` : `Share of ${group} in ${what} ${bound}`;
     }
     case 'net_effect':
       return da ? `Mereffekt, ${outcome(t.outcome)} ≥ ${pp(t.min, lang, 0)}` : `Net effect, ${outcome(t.outcome)} ≥ ${pp(t.min, lang, 0)}`;
@@ -102,7 +102,7 @@ export function detailText(lang: Lang, key: string, p: Params): string {
     case 'missing':
       return da ? 'udfaldet findes ikke i evalueringen' : 'the outcome is not in the evaluation';
     case 'group':
-      return String(p['group']);
+      return p['group'] === 'effective_controls' ? (da ? 'Kish: (Σw)² / Σw²' : "Kish's (Σw)² / Σw²") : '';
     case 'rows':
       return da ? `${p['excluded']} af ${p['read']} rækker` : `${p['excluded']} of ${p['read']} rows`;
     case 'persons':

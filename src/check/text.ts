@@ -1,10 +1,11 @@
 import type { Lang } from './messages.js';
-import { num, pct } from './messages.js';
+import { num, pct, pval } from './messages.js';
 import type { TargetResult } from './targets.js';
+import { cohortTableMarkdown } from './cohortTable.js';
 import type { CheckResult } from './verdict.js';
 
 /** The verdict for a terminal or a scheduler's log: one line per target, then the verdict line. */
-export function verdictText(result: CheckResult, lang: Lang): string {
+export function verdictText(result: CheckResult, lang: Lang, labels: Readonly<Record<string, { da: string; en: string }>> = {}): string {
   const da = lang === 'da';
   const lines: string[] = [];
   lines.push(`effekt check: ${result.name} (${result.cohort.participants} ${da ? 'deltagere' : 'participants'}, ${result.cohort.controls} ${da ? 'kontrolpersoner' : 'controls'})`);
@@ -14,7 +15,11 @@ export function verdictText(result: CheckResult, lang: Lang): string {
       const c = result.cohorts.find((x) => x.id === scope);
       lines.push('', scope === 'pooled' ? (da ? 'Samlet (alle kohorter):' : 'Pooled (all cohorts):') : `${da ? 'Kohorte' : 'Cohort'} ${c?.label ?? scope} (${c?.participants ?? '?'}/${c?.controls ?? '?'}):`);
     }
-    for (const t of result.targets.filter((x) => x.scope === scope)) lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.description}: ${valueText(t, lang)} (${t.detail})`);
+    for (const t of result.targets.filter((x) => x.scope === scope)) lines.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.description}`, `        ${valueText(t, lang)}${t.detail ? `; ${t.detail}` : ''}`);
+  }
+  if (result.cohort_table) {
+    lines.push('', da ? 'Kohorter og samlet:' : 'Cohorts and pooled:', '');
+    lines.push(cohortTableMarkdown(result.cohort_table, labels, lang).trimEnd());
   }
   if (result.baseline) {
     const b = result.baseline;
@@ -41,13 +46,15 @@ export function verdictText(result: CheckResult, lang: Lang): string {
 }
 
 function valueText(t: TargetResult, lang: Lang): string {
-  if (t.value === null) return lang === 'da' ? 'ingen værdi' : 'no value';
+  const req = lang === 'da' ? 'krav' : 'required';
+  const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' }[t.operator];
   const isShare = t.kind === 'share' || t.kind === 'excluded_rows' || t.kind === 'excluded_persons';
   const isDiff = t.kind === 'net_effect' || t.kind === 'ci_lower';
-  if (isShare) return `${pct(t.value, lang)} ${t.operator} ${pct(t.threshold, lang)}?`;
-  if (isDiff) return `${signed(t.value, lang)} pp ${t.operator} ${signed(t.threshold, lang)} pp?`;
-  if (t.kind === 'significance') return `p ${t.operator} ${num(t.threshold, 3, lang)}?`;
-  return `${num(t.value, Number.isInteger(t.value) ? 0 : 1, lang)} ${t.operator} ${t.threshold}?`;
+  const f = (x: number): string =>
+    isShare ? pct(x, lang) : isDiff ? `${signed(x, lang)} pp` : t.kind === 'significance' ? `p = ${pval(x, lang)}` : num(x, Number.isInteger(x) ? 0 : 1, lang);
+  const thr = t.kind === 'significance' ? num(t.threshold, 2, lang) : isShare ? pct(t.threshold, lang) : isDiff ? `${signed(t.threshold, lang)} pp` : String(t.threshold);
+  const value = t.value === null ? (lang === 'da' ? 'ingen værdi' : 'no value') : f(t.value);
+  return `${value} (${req} ${t.kind === 'significance' ? 'p ' : ''}${op} ${thr})`;
 }
 
 function signed(diff: number, lang: Lang): string {

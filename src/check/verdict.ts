@@ -7,6 +7,7 @@ import type { Lang } from './messages.js';
 import { resolveTargets, type ResolvedTarget } from './resolve.js';
 import { evaluateTarget, type TargetContext, type TargetResult } from './targets.js';
 import { inputError } from '../errors.js';
+import { cohortTable, type CohortTableRow } from './cohortTable.js';
 
 export interface CheckOptions {
   readonly lang: Lang;
@@ -37,6 +38,8 @@ export interface CheckResult {
   /** Every target in every scope it applies to (`scope`: "pooled" or a cohort id). */
   readonly targets: readonly TargetResult[];
   readonly cohorts: readonly CohortVerdict[];
+  /** With cohorts: each cohort and the pooled result per outcome (exact counts; internal). */
+  readonly cohort_table: readonly CohortTableRow[] | null;
   readonly baseline: BaselineComparison | null;
   /** Why the verdict is what it is beyond the targets (e.g. --fail-on-decline). */
   readonly notes: readonly string[];
@@ -80,6 +83,8 @@ export function checkVerdict(loaded: LoadedSpec, cohortsRun: CohortsRun, options
   for (const ctx of [pooled, ...cohortContexts]) for (const t of targets) if (applies(t, ctx)) results.push(evaluateTarget(t, ctx, options.lang));
 
   const notes: string[] = [];
+  if (cohortsRun.unassigned_participants > 0) notes.push(`${cohortsRun.unassigned_participants} participant(s) are in no cohort (they count in the pooled result)`);
+  if (cohortsRun.overlapping_participants > 0) notes.push(`${cohortsRun.overlapping_participants} participant(s) are in more than one cohort`);
   const baseline = options.baseline ? compareWithBaseline(evaluation.outcomes, evaluation.confidence, options.baseline) : null;
   let declineFails = false;
   if (baseline && options.failOnDecline) {
@@ -102,6 +107,7 @@ export function checkVerdict(loaded: LoadedSpec, cohortsRun: CohortsRun, options
       const mine = results.filter((r) => r.scope === c.id);
       return { id: c.id, label: c.label[options.lang], participants: c.participants, controls: c.controls, pass: mine.length === 0 ? null : mine.every((r) => r.pass) };
     }),
+    cohort_table: cohorts.length > 0 ? cohortTable(cohortsRun) : null,
     baseline,
     notes,
   };

@@ -65,6 +65,6 @@ export const checkCommand: Command = async (args, io) => {
   });
   const junit = stringOption(parsed, 'junit');
   if (junit !== undefined) writeFileAtomic(resolve(io.cwd, junit), junitXml(result, failOnDecline));
-  io.stdout(flag(parsed, 'json') ? `${JSON.stringify(result, null, 2)}\n` : verdictText(result, lang ?? loaded.spec.report.language));
+  io.stdout(flag(parsed, 'json') ? `${JSON.stringify(result, null, 2)}\n` : verdictText(result, lang ?? loaded.spec.report.language, Object.fromEntries(Object.values(cohortsRun.run.evaluation.outcomes).map((o) => [o.id, o.label]))));
   return result.pass ? 0 : 1;
 };

@@ -23,7 +23,7 @@ describe('power and MDE, normal method, against R power.prop.test (equal n)', ()
 
 describe('power and MDE, arcsine method, against pwr::pwr.2p2n.test (unequal n)', () => {
   const cases = ref.pwr_2p2n as Json[];
-  it.skipIf(cases.length > 0)('pwr was not installed when the fixture was written', () => {});
+  if (cases.length === 0) it.skip('pwr was not installed when the fixture was written', () => {});
   for (const c of cases) {
     const p1 = toNumber(field(c, 'p1'));
     const p2 = toNumber(field(c, 'p2'));

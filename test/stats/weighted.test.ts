@@ -6,7 +6,7 @@ const ref = loadReference('stats.json');
 
 describe('weighted shares against sandwich::vcovHC(lm(..., weights))', () => {
   const sets = ref.weighted as Json[];
-  it.skipIf(sets.length > 0)('sandwich was not installed when the fixture was written', () => {});
+  if (sets.length === 0) it.skip('sandwich was not installed when the fixture was written', () => {});
   for (const s of sets) {
     const name = field(s, 'name') as string;
     const y1 = toNumbers(field(s, 'y1'));

@@ -22,15 +22,15 @@ export function pairedSummary(start: readonly number[], end: readonly number[], 
   const notes: string[] = [];
   let tTest: TTestRecord | null = null;
   try {
-    const t = pairedTTest(end, start, { alternative: 'two.sided', confidence });
+    const t = pairedTTest(end, start, { alternative: 'two-sided', confidence });
     tTest = { statistic: t.statistic, df: t.df, p: t.p, estimate: t.estimate, ci: t.ci, method: t.method, alternative: t.alternative, confidence: t.confidence };
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     notes.push(n < 2 ? 'fewer than 2 complete pairs' : 'all changes are equal, so the t-test is undefined');
   }
-  const wilcoxon = n === 0 ? null : wilcoxonRecord(wilcoxonSignedRank(end, start, { alternative: 'two.sided' }));
+  const wilcoxon = n === 0 ? null : wilcoxonRecord(wilcoxonSignedRank(end, start, { alternative: 'two-sided' }));
   const nonZero = diffs.filter((d) => d !== 0).length;
-  const permutation = n === 0 || nonZero > MAX_PERMUTATION_N ? null : wilcoxonRecord(wilcoxonSignedRank(end, start, { alternative: 'two.sided', exact: 'permutation' }));
+  const permutation = n === 0 || nonZero > MAX_PERMUTATION_N ? null : wilcoxonRecord(wilcoxonSignedRank(end, start, { alternative: 'two-sided', exact: 'permutation' }));
   if (n > 0 && nonZero === 0) notes.push('no one changed, so the Wilcoxon test has no p-value');
   return {
     n,

@@ -35,7 +35,7 @@ describe('wilcoxonSignedRank', () => {
       const n = rng.int(1, 25);
       const x = Array.from({ length: n }, () => rng.normal(0.3, 1));
       const y = Array.from({ length: n }, () => rng.normal(0, 1));
-      for (const alternative of ['two.sided', 'less', 'greater'] as const) {
+      for (const alternative of ['two-sided', 'less', 'greater'] as const) {
         const exact = wilcoxonSignedRank(x, y, { alternative });
         const perm = wilcoxonSignedRank(x, y, { alternative, exact: 'permutation' });
         expect(exact.exact).toBe(true);

@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pairedTTest, wilcoxonSignedRank, type Alternative } from '../../src/stats/paired/index.js';
 
+/** R spells the two-sided alternative `two.sided`; effekt spells it `two-sided` everywhere. */
+type RAlternative = 'two.sided' | 'less' | 'greater';
+const fromR = (a: RAlternative): Alternative => (a === 'two.sided' ? 'two-sided' : a);
+
 const REL = 1e-9;
 /** Absolute floor used only where R's value is exactly 0 (e.g. V = 0). */
 const ABS_AT_ZERO = 1e-14;
@@ -16,9 +20,9 @@ type Num = number | 'Inf' | '-Inf' | null;
 interface Reference {
   r_version: string;
   pairs: Record<string, { x: number[]; y: number[] }>;
-  t_test: Array<{ pair: string; alternative: Alternative; confidence: number; error?: string; statistic?: number; df?: number; p?: number; estimate?: number; ci?: [Num, Num]; method?: string }>;
-  wilcoxon: Array<{ pair: string; alternative: Alternative; exact_arg: boolean | null; correct: boolean; statistic: number; p: number | null; method: string; exact: boolean; n: number; ties: boolean; warnings: string[] }>;
-  wilcoxon_permutation: Array<{ pair: string; alternative: Alternative; statistic: number; p: number }>;
+  t_test: Array<{ pair: string; alternative: RAlternative; confidence: number; error?: string; statistic?: number; df?: number; p?: number; estimate?: number; ci?: [Num, Num]; method?: string }>;
+  wilcoxon: Array<{ pair: string; alternative: RAlternative; exact_arg: boolean | null; correct: boolean; statistic: number; p: number | null; method: string; exact: boolean; n: number; ties: boolean; warnings: string[] }>;
+  wilcoxon_permutation: Array<{ pair: string; alternative: RAlternative; statistic: number; p: number }>;
 }
 
 const ref = JSON.parse(readFileSync(fileURLToPath(new URL('../reference/paired.json', import.meta.url)), 'utf8')) as Reference;
@@ -50,7 +54,7 @@ describe('pairedTTest vs R t.test(paired = TRUE)', () => {
     const { x, y } = ref.pairs[c.pair]!;
     const label = `${c.pair} ${c.alternative} ${c.confidence}`;
     it(label, () => {
-      const run = () => pairedTTest(x, y, { alternative: c.alternative, confidence: c.confidence });
+      const run = () => pairedTTest(x, y, { alternative: fromR(c.alternative), confidence: c.confidence });
       if (c.error) {
         expect(run).toThrow(c.error);
         return;
@@ -78,7 +82,7 @@ describe('wilcoxonSignedRank vs R wilcox.test(paired = TRUE)', () => {
     const { x, y } = ref.pairs[c.pair]!;
     const label = `${c.pair} ${c.alternative} exact=${c.exact_arg} correct=${c.correct}`;
     it(label, () => {
-      const r = wilcoxonSignedRank(x, y, { alternative: c.alternative, correct: c.correct, ...(c.exact_arg === null ? {} : { exact: c.exact_arg }) });
+      const r = wilcoxonSignedRank(x, y, { alternative: fromR(c.alternative), correct: c.correct, ...(c.exact_arg === null ? {} : { exact: c.exact_arg }) });
       close(r.statistic, c.statistic, `${label} V`);
       close(r.p, num(c.p), `${label} p`);
       expect(r.method).toBe(c.method);
@@ -98,7 +102,7 @@ describe("wilcoxonSignedRank(exact: 'permutation') vs exactRankTests::wilcox.exa
     const { x, y } = ref.pairs[c.pair]!;
     const label = `${c.pair} ${c.alternative} permutation`;
     it(label, () => {
-      const r = wilcoxonSignedRank(x, y, { alternative: c.alternative, exact: 'permutation' });
+      const r = wilcoxonSignedRank(x, y, { alternative: fromR(c.alternative), exact: 'permutation' });
       close(r.statistic, c.statistic, `${label} V`);
       close(r.p, c.p, `${label} p`);
       expect(r.exact).toBe(true);

@@ -35,7 +35,7 @@ export interface PairedTTestResult {
  * constant differences, where the test is undefined; callers decide how to report that.
  */
 export function pairedTTest(x: readonly number[], y: readonly number[], options: PairedTTestOptions = {}): PairedTTestResult {
-  const alternative = options.alternative ?? 'two.sided';
+  const alternative = options.alternative ?? 'two-sided';
   const confidence = options.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedTTest: confidence must be in (0, 1), got ${confidence}`);
   if (x.length !== y.length) throw new RangeError(`pairedTTest: x and y differ in length (${x.length} vs ${y.length})`);

@@ -48,7 +48,7 @@ export interface WilcoxonResult {
  * with ties instead (see WilcoxonOptions).
  */
 export function wilcoxonSignedRank(x: readonly number[], y: readonly number[], options: WilcoxonOptions = {}): WilcoxonResult {
-  const alternative = options.alternative ?? 'two.sided';
+  const alternative = options.alternative ?? 'two-sided';
   const correct = options.correct ?? true;
   if (x.length !== y.length) throw new RangeError(`wilcoxonSignedRank: x and y differ in length (${x.length} vs ${y.length})`);
   const all = x.map((v, i) => v - y[i]!);
@@ -95,7 +95,7 @@ function normalP(n: number, v: number, tieSizes: readonly number[], alternative:
   let z = v - (n * (n + 1)) / 4;
   const tieTerm = tieSizes.reduce((acc, t) => acc + (t * t * t - t), 0);
   const sigma = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm / 48);
-  if (correct) z -= alternative === 'two.sided' ? Math.sign(z) * 0.5 : alternative === 'greater' ? 0.5 : -0.5;
+  if (correct) z -= alternative === 'two-sided' ? Math.sign(z) * 0.5 : alternative === 'greater' ? 0.5 : -0.5;
   z /= sigma;
   if (alternative === 'less') return normalCdf(z, 0, 1);
   if (alternative === 'greater') return normalCdf(-z, 0, 1);

@@ -1,7 +1,6 @@
-/**
- * Shared option and result shapes of the paired tests. `alternative` uses R's
- * spelling so results can be compared with R output one to one.
- */
-export type Alternative = 'two-sided' | 'less' | 'greater';
+/** Shared option and result shapes of the paired tests. */
+import type { Alternative } from '../types.js';
+
+export type { Alternative };
 
 export const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];

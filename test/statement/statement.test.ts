@@ -163,6 +163,46 @@ describe('caps and tiers', () => {
   });
 });
 
+describe('schedules and subgroup prices', () => {
+  it('splits the amount due over the payment years in whole øre, the last year taking the remainder', () => {
+    const persons = [person({ group: 'participant', status: 'self_supporting_wage', followUp: '2022-02' })];
+    const terms = flatTerms(100000.01, 1, { schedule: [{ year: 0, share: 1 / 3 }, { year: 1, share: 1 / 3 }, { year: 2, share: 1 / 3 }] });
+    const [s] = buildStatements(inputFor(persons, terms, true), seriesFor(persons, 'quarter'));
+    expect(s!.schedule_split!.map((x) => x.amount)).toEqual([33333.34, 33333.34, 33333.33]);
+    expect(s!.schedule_split!.reduce((t, x) => t + ore(x.amount!), 0)).toBe(ore(s!.amount_due!));
+  });
+
+  it("prices each result at its subgroup's price; a participant without a level gets none (noted)", () => {
+    const yes = { employed_last_2y: 'yes' };
+    const no = { employed_last_2y: 'no' };
+    const persons = [
+      person({ group: 'participant', status: 'self_supporting_wage', followUp: '2022-01', covariates: yes }),
+      person({ group: 'participant', status: 'self_supporting_wage', followUp: '2022-02', covariates: no }),
+      person({ group: 'participant', status: 'wage_with_transfer', followUp: '2022-05', covariates: no }),
+      person({ group: 'participant', status: 'wage_with_transfer', followUp: '2022-05', covariates: { employed_last_2y: null } }),
+    ];
+    const terms = flatTerms(0, 4, {
+      lines: [
+        { id: 'employed_last_2y=no', label: 'no', variable: 'employed_last_2y', level: 'no', price: 279442 },
+        { id: 'employed_last_2y=yes', label: 'yes', variable: 'employed_last_2y', level: 'yes', price: 209040 },
+      ],
+    });
+    const s = buildStatements(inputFor(persons, terms, true), seriesFor(persons, 'quarter'));
+    expect(s[0]!.lines.map((l) => [l.id, l.results, l.amount])).toEqual([
+      ['employed_last_2y=no', 1, 279442],
+      ['employed_last_2y=yes', 1, 209040],
+      ['unpriced', 0, 0],
+    ]);
+    expect(s[1]!.lines.map((l) => [l.id, l.results, l.amount])).toEqual([
+      ['employed_last_2y=no', 1, 279442],
+      ['employed_last_2y=yes', 0, 0],
+      ['unpriced', 1, 0],
+    ]);
+    expect(s[0]!.notes.some((n) => n.includes('no level of the price variable'))).toBe(true);
+    expect(s[0]!.whole_cohort.amount).toBe(2 * 279442 + 209040);
+  });
+});
+
 describe('the example cohort under the example payment model', () => {
   const loaded = loadedSpec({ subgroups: ['employed_last_2y'], economics: { parameters: 'economics.json', paying_outcome: 'ordinary_employment' } });
   const run = runFor(loaded, exampleTimeline());

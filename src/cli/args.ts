@@ -14,9 +14,18 @@ export interface ParsedArgs {
 
 /** node:util parseArgs, with its errors turned into one-line usage errors (exit 2). */
 export function parseCommandArgs(command: string, args: readonly string[], options: Readonly<Record<string, OptionSpec>>): ParsedArgs {
+  // A negative number (e.g. a mistyped count `-1/10`) is an argument to validate, not an
+  // unknown option: hide it from parseArgs and restore it among the positionals.
+  const hidden = new Map<string, string>();
+  const masked = args.map((a, i) => {
+    if (!/^-\d/.test(a)) return a;
+    const token = `\u0000arg${i}`;
+    hidden.set(token, a);
+    return token;
+  });
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options: { ...options }, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals };
+    const { values, positionals } = parseArgs({ args: masked, options: { ...options }, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals: positionals.map((p) => hidden.get(p) ?? p) };
   } catch (e) {
     const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     throw new EffektError(`${command}: ${msg} (see effekt ${command} --help)`, { exitCode: 2 });

@@ -59,6 +59,10 @@ describe('effekt run: invalid input', () => {
     expectOneLineError(await cli(['frobnicate']), 'effekt: unknown command "frobnicate" (see effekt --help)');
   });
 
+  it('treats a negative count as a count to reject, not as an unknown option', async () => {
+    expectOneLineError(await cli(['compare', '15/56', '-1/10']), 'effekt: compare: controls "-1/10" is not <events>/<n> with whole numbers, e.g. 15/56');
+  });
+
   it('prints help for effekt --help and effekt run --help', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);

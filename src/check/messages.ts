@@ -100,7 +100,7 @@ export function detailText(lang: Lang, key: string, p: Params): string {
     case 'not_computed':
       return da ? `${p['test']} er ikke beregnet i denne kørsel` : `${p['test']} was not computed in this run`;
     case 'missing':
-      return da ? 'udfaldet findes ikke i evalueringen' : 'the outcome is not in the evaluation';
+      return da ? 'ikke beregnet: kohorten har ingen deltagere eller ingen kontrolpersoner' : 'not computed: the cohort has no participants or no controls';
     case 'group':
       return p['group'] === 'effective_controls' ? (da ? 'Kish: (Σw)² / Σw²' : "Kish's (Σw)² / Σw²") : '';
     case 'rows':

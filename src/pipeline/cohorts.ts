@@ -23,6 +23,7 @@ export interface CohortEvaluation {
   readonly controls: number;
   readonly kish_effective_controls: number;
   readonly status_distribution: readonly StatusRow[];
+  /** Empty when the cohort has no participants or no controls. */
   readonly outcomes: Readonly<Record<string, OutcomeEffect>>;
   /** Person-level outcomes of the cohort: never published. */
   readonly persons: readonly PersonOutcome[];
@@ -59,8 +60,11 @@ export function splitCohorts(spec: Spec, run: EvaluationRun, withBoschloo = true
 }
 
 export function cohortEvaluation(spec: Spec, cohort: CohortSpec, persons: readonly PersonOutcome[], withBoschloo = true): CohortEvaluation {
-  const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, spec.confidence, withBoschloo)));
   const controls = persons.filter((o) => o.person.group === 'control');
+  // A cohort without participants or controls (e.g. an intake quarter not yet started) has no
+  // comparison; its outcomes are left out and targets on them fail with "not computed".
+  const comparable = controls.length > 0 && persons.length > controls.length;
+  const effects = comparable ? withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, spec.confidence, withBoschloo))) : [];
   return {
     id: cohort.id,
     label: cohort.label === undefined ? { da: cohort.id, en: cohort.id } : typeof cohort.label === 'string' ? { da: cohort.label, en: cohort.label } : cohort.label,

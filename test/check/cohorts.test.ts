@@ -63,3 +63,27 @@ describe('cohorts: evaluation', () => {
     expect(split.unassigned_participants).toBe(0);
   });
 });
+
+describe('cohorts: an empty cohort', () => {
+  it('has no comparison, and its targets fail as not computed rather than stopping the run', async () => {
+    const { checkVerdict } = await import('../../src/check/index.js');
+    const loaded = loadedSpec({
+      cohorts: [{ id: 'later', follow_up_from: '2030-01' }],
+      targets: [
+        { kind: 'share', outcome: 'ordinary_employment', min: 0.2, scope: 'cohorts' },
+        { kind: 'significance', outcome: 'ordinary_employment', scope: 'cohorts' },
+      ],
+    });
+    const persons = [person({ group: 'participant', status: 'self_supporting_wage' }), person({ group: 'control', status: 'temporary_benefit' })];
+    const split = splitCohorts(loaded.spec, runFor(loaded, persons), false);
+    expect(split.cohorts[0]!.participants).toBe(0);
+    expect(split.cohorts[0]!.outcomes).toEqual({});
+    const r = checkVerdict(loaded, split, { lang: 'en' });
+    expect(r.targets.map((t) => [t.scope, t.value, t.pass])).toEqual([
+      ['later', null, false],
+      ['later', null, false],
+    ]);
+    expect(r.targets[1]!.detail).toMatch(/no participants or no controls/);
+    expect(r.pass).toBe(false);
+  });
+});

@@ -29,13 +29,19 @@ export type Block =
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A sentence ending in an abbreviation ("kr.", "pct.") takes no second full stop. */
+function tidy(s: string): string {
+  return s.replace(/\b(kr|pct|f\.eks)\.\./g, '$1.');
+}
+
 function inlineHtml(s: string): string {
-  return escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+  return escapeHtml(tidy(s)).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 }
 
 /** Markdown: escape what would start markup inside table cells and text. */
 function inlineMd(s: string, inTable = false): string {
-  let out = s.replace(/\\/g, '\\\\').replace(/</g, '&lt;');
+  // "<" is escaped only where it could open an HTML tag ("<5" stays readable).
+  let out = tidy(s).replace(/\\/g, '\\\\').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
   if (inTable) out = out.replace(/\|/g, '\\|');
   return out;
 }

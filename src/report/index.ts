@@ -63,7 +63,7 @@ export function publish(input: ReportInput, options: Pick<ReportOptions, 'suppre
   return {
     evaluation: s.published,
     suppression: s.suppression,
-    ...(input.economics ? { economics: publishEconomics(input.economics, t) } : {}),
+    ...(input.economics ? { economics: publishEconomics(input.economics, t, s.published) } : {}),
     ...(input.progression ? { progression: publishProgression(input.progression, t) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { feasibleValues, type Domain, type LinearEquation } from './solver.js';
+import { hasAlternative, type Domain, type LinearEquation } from './solver.js';
 
 /**
  * Small-cell suppression with complementary suppression, checked by an attacker model.
@@ -26,8 +26,8 @@ export interface CellSpec {
   readonly id: string;
   readonly value: number;
   /**
-   * cell: a published count, suppressible; soft: a published total, suppressed only when
-   * nothing else protects; fixed: a published total never suppressed; hidden: never
+   * cell: a published count, suppressible; soft: a published count or total that is
+   * suppressed when small but taken as a complement only when no ordinary cell protects; fixed: a published total never suppressed; hidden: never
    * published (its value is unknown to the reader, bounded by 0…upper).
    */
   readonly role: CellRole;
@@ -49,26 +49,33 @@ export interface ProtectionResult {
   readonly unprotected: readonly string[];
 }
 
-export function protect(cells: readonly CellSpec[], constraints: readonly SumConstraint[], threshold: number): ProtectionResult {
+export function protect(cells: readonly CellSpec[], constraints: readonly SumConstraint[], threshold: number, onPick?: (target: string, pick: string) => void): ProtectionResult {
   const byId = new Map(cells.map((c) => [c.id, c]));
   for (const k of constraints) {
     for (const id of [...k.plus, ...k.minus]) if (!byId.has(id)) throw new Error(`suppression: constraint names unknown cell ${id}`);
   }
   const status = new Map<string, CellStatus>();
   for (const c of cells) {
-    const small = c.role === 'cell' && c.value >= 1 && c.value < threshold;
+    const small = (c.role === 'cell' || c.role === 'soft') && c.value >= 1 && c.value < threshold;
     status.set(c.id, small ? 'primary' : 'shown');
   }
-  const unprotected = new Set<string>();
-  for (;;) {
-    const pinned = pinnedPrimaries(cells, constraints, status, threshold).filter((id) => !unprotected.has(id));
-    const target = pinned[0];
-    if (target === undefined) break;
-    const pick = complementFor(target, cells, constraints, status, threshold, byId);
-    if (pick === undefined) unprotected.add(target);
-    else status.set(pick, 'complementary');
+  const system = new System(cells, constraints, threshold);
+  const unprotected: string[] = [];
+  // Hiding more cells only widens what the reader must consider, so a cell once protected
+  // stays protected: one pass over the cells suffices.
+  for (const c of cells) {
+    if (!needsProtection(c, status.get(c.id) ?? 'shown', threshold)) continue;
+    while (system.pinned(c.id, status)) {
+      const pick = complementFor(c.id, cells, constraints, status, threshold, byId, system);
+      if (pick === undefined) {
+        unprotected.push(c.id);
+        break;
+      }
+      status.set(pick, 'complementary');
+      onPick?.(c.id, pick);
+    }
   }
-  return { status, unprotected: [...unprotected] };
+  return { status, unprotected };
 }
 
 /**
@@ -89,40 +96,58 @@ export function readerDomain(cell: CellSpec, st: CellStatus, threshold: number):
   return [cell.value, cell.value];
 }
 
-/** Cells needing protection whose value the reader can pin down exactly. */
-export function pinnedPrimaries(
-  cells: readonly CellSpec[],
-  constraints: readonly SumConstraint[],
-  status: ReadonlyMap<string, CellStatus>,
-  threshold: number,
-): string[] {
-  const index = new Map(cells.map((c, i) => [c.id, i]));
-  const domains = cells.map((c) => readerDomain(c, status.get(c.id) ?? 'shown', threshold));
-  const equations: LinearEquation[] = constraints.map((k) => ({
-    terms: [...k.plus.map((id) => ({ variable: index.get(id) as number, coef: 1 as const })), ...k.minus.map((id) => ({ variable: index.get(id) as number, coef: -1 as const }))],
-    constant: 0,
-  }));
-  const out: string[] = [];
-  for (const c of cells) {
-    if (!needsProtection(c, status.get(c.id) ?? 'shown', threshold)) continue;
-    const i = index.get(c.id) as number;
+/** The reader's equations over all cells, for repeated "can this cell be pinned?" questions. */
+export class System {
+  private readonly index: Map<string, number>;
+  private readonly equations: LinearEquation[];
+  private readonly truth: number[];
+
+  constructor(
+    private readonly cells: readonly CellSpec[],
+    constraints: readonly SumConstraint[],
+    private readonly threshold: number,
+  ) {
+    this.index = new Map(cells.map((c, i) => [c.id, i]));
+    const at = (id: string) => this.index.get(id) as number;
+    this.equations = constraints.map((k) => ({
+      terms: [...k.plus.map((id) => ({ variable: at(id), coef: 1 as const })), ...k.minus.map((id) => ({ variable: at(id), coef: -1 as const }))],
+      constant: 0,
+    }));
+    this.truth = cells.map((c) => c.value);
+  }
+
+  /** Can the reader work out the exact value of cell `id` from what is shown? */
+  pinned(id: string, status: ReadonlyMap<string, CellStatus>): boolean {
+    const i = this.index.get(id);
+    if (i === undefined) return false;
+    const domains = this.cells.map((c) => readerDomain(c, status.get(c.id) ?? 'shown', this.threshold));
     // Only the equations reachable from this cell through unknown cells matter.
-    const { vars, eqs } = component(i, equations, domains);
+    const { vars, eqs } = component(i, this.equations, domains);
     const local = new Map(vars.map((v, j) => [v, j]));
-    const localDomains = vars.map((v) => domains[v] as Domain);
     const localEqs = eqs.map((e) => {
       let constant = e.constant;
       const terms: { variable: number; coef: 1 | -1 }[] = [];
       for (const t of e.terms) {
-        const d = domains[t.variable] as Domain;
-        if (d[0] === d[1] && !local.has(t.variable)) constant -= t.coef * d[0];
-        else terms.push({ variable: local.get(t.variable) as number, coef: t.coef });
+        const local_ = local.get(t.variable);
+        if (local_ === undefined) constant -= t.coef * (domains[t.variable] as Domain)[0];
+        else terms.push({ variable: local_, coef: t.coef });
       }
       return { terms, constant };
     });
-    if (feasibleValues(localDomains, localEqs, local.get(i) as number, 2).length < 2) out.push(c.id);
+    const r = hasAlternative(
+      vars.map((v) => domains[v] as Domain),
+      localEqs,
+      local.get(i) as number,
+      vars.map((v) => this.truth[v] as number),
+    );
+    return r !== 'feasible';
   }
-  return out;
+}
+
+/** Cells needing protection whose value the reader can pin down exactly. */
+export function pinnedPrimaries(cells: readonly CellSpec[], constraints: readonly SumConstraint[], status: ReadonlyMap<string, CellStatus>, threshold: number): string[] {
+  const system = new System(cells, constraints, threshold);
+  return cells.filter((c) => needsProtection(c, status.get(c.id) ?? 'shown', threshold) && system.pinned(c.id, status)).map((c) => c.id);
 }
 
 /** Unknown variables and equations connected to variable `start` through unknown variables. */
@@ -151,9 +176,10 @@ function component(start: number, equations: readonly LinearEquation[], domains:
 }
 
 /**
- * The cell to suppress next for a pinned primary: the smallest shown cell ≥ threshold
- * among the constraints touching the target, then among constraints touching any cell
- * already suppressed in its neighbourhood; ordinary cells before soft totals.
+ * The cell to suppress next for a pinned cell: the smallest shown cell ≥ threshold in an
+ * equation with the target, preferring one that frees the target by itself; if the direct
+ * equations offer none, the equations of the cells already hidden around it, and so on
+ * outwards. Ordinary cells anywhere in that neighbourhood come before soft totals.
  */
 function complementFor(
   target: string,
@@ -162,36 +188,42 @@ function complementFor(
   status: ReadonlyMap<string, CellStatus>,
   threshold: number,
   byId: ReadonlyMap<string, CellSpec>,
+  system: System,
 ): string | undefined {
   const order = new Map(cells.map((c, i) => [c.id, i]));
+  // Breadth-first layers of candidate cells around the target.
+  const layers: string[][] = [];
   const frontier = new Set<string>([target]);
   const visited = new Set<number>();
   for (;;) {
     const touching = constraints.map((k, i) => [k, i] as const).filter(([k, i]) => !visited.has(i) && [...k.plus, ...k.minus].some((id) => frontier.has(id)));
-    if (touching.length === 0) return undefined;
+    if (touching.length === 0) break;
     for (const [, i] of touching) visited.add(i);
-    const candidates = new Set<string>();
-    for (const [k] of touching) for (const id of [...k.plus, ...k.minus]) candidates.add(id);
-    for (const role of ['cell', 'soft'] as const) {
-      const ok = [...candidates]
-        .map((id) => byId.get(id) as CellSpec)
-        .filter((c) => c.role === role && status.get(c.id) === 'shown' && c.value >= threshold)
-        .sort((a, b) => a.value - b.value || (order.get(a.id) as number) - (order.get(b.id) as number));
-      // One-step lookahead: the smallest candidate that alone frees the target, so a
-      // complement inside an outcome's sum (which that sum would pin in turn) does not
-      // cascade into hiding the table's key rows; else simply the smallest.
-      const frees = ok.find((c) => {
-        const trial = new Map(status);
-        trial.set(c.id, 'complementary');
-        return !pinnedPrimaries(cells, constraints, trial, threshold).includes(target);
-      });
-      if (frees) return frees.id;
-      if (ok[0]) return ok[0].id;
-    }
-    // Widen: continue from every unknown cell in these constraints.
-    for (const id of candidates) {
+    const layer = new Set<string>();
+    for (const [k] of touching) for (const id of [...k.plus, ...k.minus]) layer.add(id);
+    layers.push([...layer]);
+    for (const id of layer) {
       const st = status.get(id);
       if (st !== 'shown' || byId.get(id)?.role === 'hidden') frontier.add(id);
     }
   }
+  for (const role of ['cell', 'soft'] as const) {
+    for (const layer of layers) {
+      const ok = layer
+        .map((id) => byId.get(id) as CellSpec)
+        .filter((c) => c.role === role && status.get(c.id) === 'shown' && c.value >= threshold)
+        .sort((a, b) => a.value - b.value || (order.get(a.id) as number) - (order.get(b.id) as number));
+      if (ok.length === 0) continue;
+      // One-step lookahead: the smallest candidate that alone frees the target, so a
+      // complement inside an outcome's sum (which that sum would pin in turn) does not
+      // cascade into hiding the table's key rows; else simply the smallest.
+      const frees = ok.slice(0, 8).find((c) => {
+        const trial = new Map(status);
+        trial.set(c.id, 'complementary');
+        return !system.pinned(target, trial);
+      });
+      return (frees ?? ok[0] as CellSpec).id;
+    }
+  }
+  return undefined;
 }

@@ -20,6 +20,11 @@ export class ErrorList {
     }
   }
 
+  /** Errors counted elsewhere (e.g. in a worker) whose messages were not kept. */
+  addUnlisted(n: number): void {
+    this.total += n;
+  }
+
   get count(): number {
     return this.total;
   }

@@ -10,74 +10,104 @@ import { encodeText } from './text.js';
 const SPACE = 32;
 const TAB = 9;
 
+/** The table's arrays, plain enough to hand to a worker thread (structured clone). */
+export interface IdTableParts {
+  readonly keys: Uint8Array;
+  readonly keyStart: Int32Array;
+  readonly keyEnd: Int32Array;
+  readonly keyPerson: Int32Array;
+  readonly slots: Int32Array;
+}
+
 export class IdTable {
   private readonly keys: Buffer;
-  private readonly keyStart: Int32Array;
-  private readonly keyEnd: Int32Array;
-  private readonly keyPerson: Int32Array;
-  private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(ids: readonly string[], encodings: readonly Encoding[]) {
-    const parts: Buffer[] = [];
+  constructor(readonly parts: IdTableParts) {
+    this.keys = Buffer.from(parts.keys.buffer, parts.keys.byteOffset, parts.keys.byteLength);
+    this.mask = parts.slots.length - 1;
+  }
+
+  static build(ids: readonly string[], encodings: readonly Encoding[]): IdTable {
+    // ASCII ids (the usual case) have the same bytes in every encoding: copy them directly.
+    let bytes = 0;
+    for (const id of ids) bytes += id.length;
+    let keys = Buffer.allocUnsafe(Math.max(bytes, 16));
+    const starts: number[] = [];
+    const ends: number[] = [];
     const owners: number[] = [];
+    let at = 0;
+    const append = (b: Uint8Array | string, p: number): void => {
+      const n = b.length;
+      if (at + n > keys.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(keys.length * 2, at + n));
+        keys.copy(bigger, 0, 0, at);
+        keys = bigger;
+      }
+      if (typeof b === 'string') for (let j = 0; j < n; j++) keys[at + j] = b.charCodeAt(j);
+      else keys.set(b, at);
+      starts.push(at);
+      at += n;
+      ends.push(at);
+      owners.push(p);
+    };
     ids.forEach((id, p) => {
-      const spellings = new Set<string>();
+      if (isAscii(id)) return append(id, p);
+      const seen: Buffer[] = [];
       for (const enc of encodings) {
-        const bytes = encodeText(id, enc);
-        if (!bytes || spellings.has(bytes.toString('latin1'))) continue;
-        spellings.add(bytes.toString('latin1'));
-        parts.push(bytes);
-        owners.push(p);
+        const spelled = encodeText(id, enc);
+        if (spelled && !seen.some((b) => b.equals(spelled))) {
+          seen.push(spelled);
+          append(spelled, p);
+        }
       }
     });
-    this.keys = Buffer.concat(parts);
-    this.keyStart = new Int32Array(parts.length);
-    this.keyEnd = new Int32Array(parts.length);
-    this.keyPerson = Int32Array.from(owners);
     let size = 16;
-    while (size < parts.length * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    let at = 0;
-    parts.forEach((b, k) => {
-      this.keyStart[k] = at;
-      at += b.length;
-      this.keyEnd[k] = at;
-      if (this.findKey(this.keys, this.keyStart[k]!, at) >= 0) return; // same bytes for two ids cannot happen (ids are unique strings)
-      let slot = hashBytes(this.keys, this.keyStart[k]!, at) & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = k;
+    while (size < owners.length * 2) size *= 2;
+    const table = new IdTable({
+      keys: keys.subarray(0, at),
+      keyStart: Int32Array.from(starts),
+      keyEnd: Int32Array.from(ends),
+      keyPerson: Int32Array.from(owners),
+      slots: new Int32Array(size).fill(-1),
     });
+    const { slots, keyStart, keyEnd } = table.parts;
+    for (let k = 0; k < owners.length; k++) {
+      let slot = hashBytes(table.keys, keyStart[k]!, keyEnd[k]!) & table.mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & table.mask;
+      slots[slot] = k;
+    }
+    return table;
   }
 
   /** The person index of the id in buf[s, e) (surrounding blanks ignored), or -1. */
   find(buf: Buffer, s: number, e: number): number {
     while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
     while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
-    const k = this.findKey(buf, s, e);
-    return k < 0 ? -1 : this.keyPerson[k]!;
-  }
-
-  private findKey(buf: Buffer, s: number, e: number): number {
     const len = e - s;
-    let slot = hashBytes(buf, s, e) & this.mask;
+    const { slots, keyStart, keyEnd, keyPerson } = this.parts;
     const keys = this.keys;
+    let slot = hashBytes(buf, s, e) & this.mask;
     for (;;) {
-      const k = this.slots[slot]!;
+      const k = slots[slot]!;
       if (k < 0) return -1;
-      const ks = this.keyStart[k]!;
-      if (this.keyEnd[k]! - ks === len) {
+      const ks = keyStart[k]!;
+      if (keyEnd[k]! - ks === len) {
         let j = 0;
         while (j < len && keys[ks + j] === buf[s + j]) j++;
-        if (j === len) return k;
+        if (j === len) return keyPerson[k]!;
       }
       slot = (slot + 1) & this.mask;
     }
   }
 }
 
-export function hashBytes(buf: Buffer, s: number, e: number): number {
+function isAscii(text: string): boolean {
+  for (let j = 0; j < text.length; j++) if (text.charCodeAt(j) >= 0x80) return false;
+  return true;
+}
+
+export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
   h ^= h >>> 16;

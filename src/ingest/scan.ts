@@ -86,7 +86,7 @@ export async function scanCsv(
   }
 }
 
-async function openInput(target: ScanTarget): Promise<FileHandle> {
+export async function openInput(target: { readonly path: string; readonly display: string }): Promise<FileHandle> {
   try {
     const fh = await open(target.path, 'r');
     const stat = await fh.stat();

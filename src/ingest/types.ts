@@ -8,6 +8,10 @@ import type { MonthIndex } from '../util/months.js';
 export interface IngestOptions {
   /** Called after each chunk read (and once at the end with bytesDone = bytesTotal). */
   readonly onProgress?: (role: InputRole, bytesDone: number, bytesTotal: number) => void;
+  /** Threads for a large panel (default: the machine's available parallelism, at most 4; 1 = no worker threads). */
+  readonly threads?: number;
+  /** Panels smaller than this many bytes are read in one thread (default 48 MB). */
+  readonly parallelMinBytes?: number;
 }
 
 export interface CohortIngest {

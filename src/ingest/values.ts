@@ -130,8 +130,12 @@ export function parseWeekBytes(buf: Buffer, s: number, e: number): number {
   const a = buf[k]! - ZERO;
   const b = buf[k + 1]! - ZERO;
   if (a < 0 || a > 9 || b < 0 || b > 9) return NO_WEEK;
-  const week = a * 10 + b;
-  const yi = y - FIRST_YEAR;
+  return weekNumber(y, a * 10 + b);
+}
+
+/** Global number of ISO week `week` of `year`, or NO_WEEK if there is no such week (or the year is outside 1900–2199). */
+export function weekNumber(year: number, week: number): number {
+  const yi = year - FIRST_YEAR;
   if (yi < 0 || yi >= YEARS || week < 1 || week > 53) return NO_WEEK;
   return weekTable[yi * 54 + week]!;
 }

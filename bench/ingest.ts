@@ -1,0 +1,133 @@
+/**
+ * Ingest benchmark (issue 4): `effekt run` end-to-end on a cohort of 200,000 controls
+ * with a 10.4-million-row weekly benefit panel, against DuckDB reading the same CSV and
+ * grouping it by code, measured in the same run (alternating, median of 3 each). The
+ * panel is generated once by scripts/generate-panel.ts (seeded) into .bench/panel/.
+ * Reports rows/s, the child's peak RSS (/usr/bin/time, else the child's own maxRSS)
+ * and the ratio; the target is ratio ≤ 2 and peak RSS < 1 GB.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_PANEL, generatePanel } from '../scripts/generate-panel.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIR = join(ROOT, '.bench/panel');
+const REPEATS = 3;
+
+export async function benchIngest(): Promise<string[]> {
+  const lines: string[] = [];
+  const spec = join(DIR, 'evaluation.json');
+  const panel = join(DIR, 'benefits_weekly.csv');
+  const stamp = join(DIR, 'options.json');
+  const options = JSON.stringify({ ...DEFAULT_PANEL, dir: DIR });
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== options || !existsSync(panel)) {
+    const t0 = performance.now();
+    const g = generatePanel({ dir: DIR });
+    writeFileSync(stamp, options);
+    lines.push(`generated ${g.benefitRows.toLocaleString('en')} panel rows in ${((performance.now() - t0) / 1000).toFixed(1)} s (seed ${DEFAULT_PANEL.seed})`);
+  }
+  const bytes = statSync(panel).size;
+  const rows = DEFAULT_PANEL.persons * DEFAULT_PANEL.weeks;
+  lines.push(`panel: ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB; cohort: ${DEFAULT_PANEL.participants.toLocaleString('en')} participants, ${DEFAULT_PANEL.controls.toLocaleString('en')} controls`);
+
+  const duck = await duckDbReference(panel);
+  const out = mkdtempSync(join(tmpdir(), 'effekt-bench-'));
+  const effekt: Run[] = [];
+  const reference: number[] = [];
+  let mode = 'effekt run (node bin/effekt.js run)';
+  try {
+    for (let k = 0; k < REPEATS; k++) {
+      reference.push(await duck.time());
+      let r = runCli(spec, out);
+      if (r.status !== 0 && k === 0) {
+        lines.push(`effekt run failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0] ?? ''}; timing the ingest stage alone instead`);
+        mode = 'ingest stage only (dist/ingest: cohort, benefit panel, wages)';
+      }
+      if (mode.startsWith('ingest')) r = runIngestOnly(spec);
+      if (r.status !== 0) throw new Error(`ingest child failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      effekt.push(r);
+    }
+  } finally {
+    duck.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+  const seconds = median(effekt.map((r) => r.seconds));
+  const rss = Math.max(...effekt.map((r) => r.maxRssKb));
+  const ref = median(reference);
+  const ratio = seconds / ref;
+  lines.push(`${mode}: ${seconds.toFixed(2)} s (median of ${REPEATS}: ${effekt.map((r) => r.seconds.toFixed(2)).join(', ')}), ${(rows / seconds / 1e6).toFixed(1)} M rows/s, peak RSS ${(rss / 1024).toFixed(0)} MB ${rss < 1024 * 1024 ? '(< 1 GB: ok)' : '(≥ 1 GB: TOO MUCH)'}`);
+  lines.push(`DuckDB read_csv + GROUP BY benefit_code: ${ref.toFixed(2)} s (median of ${REPEATS}: ${reference.map((s) => s.toFixed(2)).join(', ')}), ${(rows / ref / 1e6).toFixed(1)} M rows/s`);
+  lines.push(`ratio effekt / DuckDB: ${ratio.toFixed(2)} ${ratio <= 2 ? '(≤ 2: ok)' : '(> 2: TOO SLOW)'}`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  lines.push(`machine: ${availableParallelism()} cores, load average ${load} (other processes share the cores; figures vary with load)`);
+  return lines;
+}
+
+interface Run {
+  readonly status: number | null;
+  readonly seconds: number;
+  readonly maxRssKb: number;
+  readonly stderr: string;
+}
+
+const TIME = '/usr/bin/time';
+
+/** Runs `node args` in a child; wall time measured here, peak RSS from /usr/bin/time -f %M. */
+function timedNode(args: readonly string[]): Run {
+  const useTime = existsSync(TIME);
+  const t0 = performance.now();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', 'maxrss_kb=%M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  const m = /maxrss_kb=(\d+)/.exec(r.stderr) ?? /maxrss_kb=(\d+)/.exec(r.stdout);
+  return { status: r.status, seconds, maxRssKb: m ? Number(m[1]) : NaN, stderr: r.stderr };
+}
+
+function runCli(spec: string, out: string): Run {
+  return timedNode([join(ROOT, 'bin/effekt.js'), 'run', spec, '--out', out]);
+}
+
+/** Until `effekt run` works end to end: the three ingest readers from the built package. */
+function runIngestOnly(spec: string): Run {
+  const script = `
+    import { loadSpec } from ${JSON.stringify(join(ROOT, 'dist/spec/load.js'))};
+    import { loadCodebook, readCohort, readBenefitPanel, readWages } from ${JSON.stringify(join(ROOT, 'dist/ingest/index.js'))};
+    import { followUpMonths } from ${JSON.stringify(join(ROOT, 'dist/outcomes/index.js'))};
+    import { resolve } from 'node:path';
+    const loaded = loadSpec(${JSON.stringify(spec)});
+    const codebook = loadCodebook(resolve(loaded.dir, loaded.spec.codebook), loaded.spec.codebook);
+    const { cohort } = await readCohort(loaded);
+    const wanted = new Map([...followUpMonths(cohort, loaded.spec.follow_up.months_after_end)].map(([id, f]) => [id, f.month]));
+    const panel = await readBenefitPanel(loaded, codebook, wanted);
+    await readWages(loaded, wanted);
+    if (panel.file.rows_read !== ${DEFAULT_PANEL.persons * DEFAULT_PANEL.weeks}) throw new Error('rows_read ' + panel.file.rows_read);
+  `;
+  return timedNode(['--input-type=module', '-e', script]);
+}
+
+async function duckDbReference(csv: string): Promise<{ time: () => Promise<number>; close: () => void }> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  return {
+    async time() {
+      const t0 = performance.now();
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const reader = await connection.runAndReadAll(`SELECT benefit_code, count(*) AS n FROM read_csv('${csv.replaceAll("'", "''")}', header = true) GROUP BY ALL`);
+      if (reader.getRows().length === 0) throw new Error('DuckDB returned no groups');
+      const seconds = (performance.now() - t0) / 1000;
+      connection.closeSync();
+      instance.closeSync();
+      return seconds;
+    },
+    close() {},
+  };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

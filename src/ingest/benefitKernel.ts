@@ -1,0 +1,290 @@
+/**
+ * Per-row work of the weekly benefit panel, on raw bytes: parse the week, classify the
+ * code (memo keyed by the code's digits), find the person (last id remembered, since
+ * panels are usually sorted by person; else the id hash table) and put the row in
+ * exactly one bucket. Rows are bucketed in this order of precedence: person_not_in_cohort,
+ * blank_week, outside_follow_up_month, unknown_code_excluded, duplicate_person_week, used.
+ * A kernel covers one byte range; partial results of several ranges merge in file order.
+ */
+import type { Dialect } from './dialect.js';
+import { IdTable, type IdTableParts } from './idTable.js';
+import type { RowKernel } from './rowScan.js';
+import { decodeBytes } from './text.js';
+import { BLANK, NO_WEEK, WEEK_SPAN, WEEK_BASE, parseWeekBytes, weekNumber } from './values.js';
+
+export const SLOT_ID = 0;
+export const SLOT_WEEK = 1;
+export const SLOT_CODE = 2;
+
+export type UnknownPolicy = 'error' | 'exclude_rows' | 'none' | 'temporary';
+
+/** Everything a kernel needs; plain data, so it can be sent to a worker thread. */
+export interface BenefitParams {
+  readonly ids: IdTableParts;
+  /** Per wanted person: first global week of the wanted month, its number of weeks, offset into the week slots. */
+  readonly firstWeek: Int32Array;
+  readonly weekCount: Int32Array;
+  readonly base: Int32Array;
+  readonly weekSlots: number;
+  /** code → index into CATEGORY_CLASSES */
+  readonly codes: readonly (readonly [string, number])[];
+  readonly ranges: readonly (readonly [number, number, number])[];
+  /** class index used for unknown codes, or -1 to exclude their rows (policies error and exclude_rows). */
+  readonly recodeUnknown: number;
+  readonly dialect: Dialect;
+  /** Header names and 0-based field indices of the three columns, for messages. */
+  readonly names: readonly string[];
+  readonly columns: readonly [number, number, number];
+}
+
+export interface RowError {
+  readonly message: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+export interface BenefitPartial {
+  readonly classes: Int8Array;
+  readonly used: number;
+  readonly excluded: {
+    person_not_in_cohort: number;
+    blank_week: number;
+    outside_follow_up_month: number;
+    unknown_code_excluded: number;
+    duplicate_person_week: number;
+  };
+  readonly minWeek: number;
+  readonly maxWeek: number;
+  readonly weeksSeen: Uint8Array;
+  readonly unknown: { code: string; count: number; line: number }[];
+  readonly errors: RowError[];
+  readonly errorCount: number;
+  readonly encodingSwitchLine: number | null;
+}
+
+const SPACE = 32;
+const ZERO = 48;
+const MAX_ERRORS = 20;
+/** Memo slots for all-digit codes of up to 5 digits: key = value * 8 + length (keeps leading zeros apart). */
+const SMALL_CODE_KEYS = 100000 * 8;
+const UNSET = 0x7fff;
+
+export class BenefitKernel implements RowKernel {
+  readonly classes: Int8Array;
+  used = 0;
+  readonly excluded = { person_not_in_cohort: 0, blank_week: 0, outside_follow_up_month: 0, unknown_code_excluded: 0, duplicate_person_week: 0 };
+  minWeek = NO_WEEK;
+  maxWeek = -NO_WEEK;
+  readonly weeksSeen = new Uint8Array(WEEK_SPAN);
+  readonly errors: RowError[] = [];
+  errorCount = 0;
+  encodingSwitchLine: number | null = null;
+
+  private readonly ids: IdTable;
+  private readonly firstWeek: Int32Array;
+  private readonly weekCount: Int32Array;
+  private readonly base: Int32Array;
+  private readonly codes: Map<string, number>;
+  private readonly smallCodes = new Int16Array(SMALL_CODE_KEYS).fill(UNSET);
+  private readonly otherCodes = new Map<string, number>();
+  private readonly unknownCodes: string[] = [];
+  private readonly unknownCounts: number[] = [];
+  private readonly unknownLines: number[] = [];
+  private readonly lastId = Buffer.alloc(256);
+  private lastIdLength = -1;
+  private lastPerson = -1;
+  private readonly lastCode = Buffer.alloc(64);
+  private lastCodeLength = -1;
+  private lastClass = 0;
+  private readonly recodeUnknown: number;
+  private readonly dialect: Dialect;
+
+  constructor(private readonly p: BenefitParams) {
+    this.ids = new IdTable(p.ids);
+    this.firstWeek = p.firstWeek;
+    this.weekCount = p.weekCount;
+    this.base = p.base;
+    this.classes = new Int8Array(p.weekSlots).fill(-1);
+    this.codes = new Map(p.codes);
+    this.dialect = { ...p.dialect };
+    this.recodeUnknown = p.recodeUnknown;
+  }
+
+  row(buf: Buffer, f: Int32Array, line: number): void {
+    const week = weekOf(buf, f[2]!, f[3]!);
+    if (week === NO_WEEK) {
+      const col = this.p.columns[SLOT_WEEK];
+      this.error(`cannot read week "${this.text(buf, f[2]!, f[3]!, line)}" in column ${this.p.names[col]} (expected 2022-W14, 2022W14 or 202214)`, line, col + 1);
+      return;
+    }
+    let cls = this.classify(buf, f[4]!, f[5]!, line);
+    if (cls < 0) this.unknownCounts[-cls - 1]!++;
+    if (week !== BLANK) {
+      if (week < this.minWeek) this.minWeek = week;
+      if (week > this.maxWeek) this.maxWeek = week;
+      this.weeksSeen[week - WEEK_BASE] = 1;
+    }
+    const p = this.person(buf, f[0]!, f[1]!, line);
+    if (p < 0) {
+      if (p === -1) this.excluded.person_not_in_cohort++;
+      return;
+    }
+    if (week === BLANK) {
+      this.excluded.blank_week++;
+      return;
+    }
+    const rel = week - this.firstWeek[p]!;
+    if (rel < 0 || rel >= this.weekCount[p]!) {
+      this.excluded.outside_follow_up_month++;
+      return;
+    }
+    if (cls < 0) {
+      if (this.recodeUnknown < 0) {
+        this.excluded.unknown_code_excluded++;
+        return;
+      }
+      cls = this.recodeUnknown;
+    }
+    const slot = this.base[p]! + rel;
+    if (this.classes[slot] !== -1) {
+      this.excluded.duplicate_person_week++;
+      return;
+    }
+    this.classes[slot] = cls;
+    this.used++;
+  }
+
+  error(message: string, line: number, column?: number): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ message, line, ...(column !== undefined ? { column } : {}) });
+  }
+
+  /** Person index, -1 if not wanted, -2 after reporting a blank id. */
+  private person(buf: Buffer, s: number, e: number, line: number): number {
+    const n = e - s;
+    if (n === this.lastIdLength) {
+      const last = this.lastId;
+      let j = 0;
+      while (j < n && buf[s + j] === last[j]) j++;
+      if (j === n) return this.lastPerson;
+    }
+    const p = this.ids.find(buf, s, e);
+    if (p < 0 && isBlank(buf, s, e)) {
+      const col = this.p.columns[SLOT_ID];
+      this.error(`blank ${this.p.names[col]}`, line, col + 1);
+      return -2;
+    }
+    if (n <= this.lastId.length) {
+      buf.copy(this.lastId, 0, s, e);
+      this.lastIdLength = n;
+      this.lastPerson = p;
+    }
+    return p;
+  }
+
+  /** Class index ≥ 0, or -(k+1) for unknown code k. Consecutive rows mostly repeat the code: remember the last. */
+  private classify(buf: Buffer, s: number, e: number, line: number): number {
+    const n = e - s;
+    if (n === this.lastCodeLength) {
+      const last = this.lastCode;
+      let j = 0;
+      while (j < n && buf[s + j] === last[j]) j++;
+      if (j === n) return this.lastClass;
+    }
+    const cls = this.classifyNew(buf, s, e, line);
+    if (n <= this.lastCode.length) {
+      buf.copy(this.lastCode, 0, s, e);
+      this.lastCodeLength = n;
+      this.lastClass = cls;
+    }
+    return cls;
+  }
+
+  private classifyNew(buf: Buffer, s: number, e: number, line: number): number {
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    const len = e - s;
+    if (len <= 5) {
+      let value = 0;
+      let k = s;
+      for (; k < e; k++) {
+        const d = buf[k]! - ZERO;
+        if (d < 0 || d > 9) break;
+        value = value * 10 + d;
+      }
+      if (k === e) {
+        const key = value * 8 + len;
+        let cls = this.smallCodes[key]!;
+        if (cls === UNSET) {
+          cls = this.classifyText(len === 0 ? '' : buf.toString('latin1', s, e), line);
+          this.smallCodes[key] = cls;
+        }
+        return cls;
+      }
+    }
+    const code = this.text(buf, s, e, line);
+    let cls = this.otherCodes.get(code);
+    if (cls === undefined) {
+      cls = this.classifyText(code, line);
+      this.otherCodes.set(code, cls);
+    }
+    return cls;
+  }
+
+  private classifyText(code: string, line: number): number {
+    if (code === '') return 0;
+    const exact = this.codes.get(code);
+    if (exact !== undefined) return exact;
+    if (/^\d+$/.test(code)) {
+      const n = Number(code);
+      for (const [from, to, cls] of this.p.ranges) if (n >= from && n <= to) return cls;
+    }
+    this.unknownCodes.push(code);
+    this.unknownCounts.push(0);
+    this.unknownLines.push(line);
+    return -this.unknownCodes.length;
+  }
+
+  private text(buf: Buffer, s: number, e: number, line: number): string {
+    return decodeBytes(buf, s, e, this.dialect, () => {
+      this.encodingSwitchLine ??= line;
+    });
+  }
+
+  result(): BenefitPartial {
+    return {
+      classes: this.classes,
+      used: this.used,
+      excluded: this.excluded,
+      minWeek: this.minWeek,
+      maxWeek: this.maxWeek,
+      weeksSeen: this.weeksSeen,
+      unknown: this.unknownCodes.map((code, k) => ({ code, count: this.unknownCounts[k]!, line: this.unknownLines[k]! })).filter((u) => u.count > 0),
+      errors: this.errors,
+      errorCount: this.errorCount,
+      encodingSwitchLine: this.encodingSwitchLine,
+    };
+  }
+}
+
+const DASH = 45;
+const W = 87;
+
+/** The common spelling `2022-W14` without the general parser's trimming and branching. */
+function weekOf(buf: Buffer, s: number, e: number): number {
+  if (e - s === 8 && buf[s + 4] === DASH && buf[s + 5] === W) {
+    const y0 = buf[s]! - ZERO;
+    const y1 = buf[s + 1]! - ZERO;
+    const y2 = buf[s + 2]! - ZERO;
+    const y3 = buf[s + 3]! - ZERO;
+    const w0 = buf[s + 6]! - ZERO;
+    const w1 = buf[s + 7]! - ZERO;
+    if ((y0 | y1 | y2 | y3 | w0 | w1) >>> 0 <= 9) return weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
+  }
+  return parseWeekBytes(buf, s, e);
+}
+
+function isBlank(buf: Buffer, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== 9) return false;
+  return true;
+}

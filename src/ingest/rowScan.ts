@@ -1,0 +1,233 @@
+/**
+ * The fast path for the register panels: one loop per chunk splits plain records and
+ * hands the byte ranges of the wanted columns straight to a kernel, with no per-row
+ * object, string or function table. A record containing a quote character is re-read by
+ * the full RFC 4180 parser (parseRecord) and its `""` escapes are undone in place, so
+ * the kernel always sees plain byte ranges. Works on any byte range of a file that
+ * starts at a record boundary, which is what lets panels be split across threads.
+ */
+import { open } from 'node:fs/promises';
+import { inputError } from '../errors.js';
+import type { Dialect } from './dialect.js';
+import { parseRecord, RecordView } from './scan.js';
+import { fieldCountMessage } from './table.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const CHUNK_BYTES = 1 << 22;
+const MAX_RECORD_BYTES = 1 << 24;
+
+export interface RowKernel {
+  /**
+   * One record. f[2j], f[2j+1] delimit the field of column slot j in buf. `line` counts
+   * physical lines from 0 at the start of the byte range.
+   */
+  row(buf: Buffer, f: Int32Array, line: number): void;
+  /** A record that is malformed or has the wrong number of fields. */
+  error(message: string, line: number, column?: number): void;
+}
+
+export interface RowLayout {
+  readonly delimiter: number;
+  /** Fields per record (from the header). */
+  readonly width: number;
+  /** Field index → column slot, or -1 for fields the kernel ignores. */
+  readonly slots: Int8Array;
+  readonly slotCount: number;
+}
+
+export interface RangeScan {
+  /** Physical lines in the range (line breaks, plus a last line without one). */
+  readonly lines: number;
+  /** Non-blank records. */
+  readonly rows: number;
+  /** A quote character occurred: splitting a file at line breaks was not safe to assume. */
+  readonly sawQuote: boolean;
+}
+
+interface State {
+  line: number;
+  rows: number;
+  sawQuote: boolean;
+  readonly layout: RowLayout;
+  readonly f: Int32Array;
+  readonly kernel: RowKernel;
+  readonly view: RecordView;
+}
+
+/** Scans buf-sized chunks of [start, end) of the file at `path`. */
+export async function scanRange(
+  path: string,
+  display: string,
+  start: number,
+  end: number,
+  layout: RowLayout,
+  dialect: Dialect,
+  kernel: RowKernel,
+  onBytes?: (done: number) => void,
+): Promise<RangeScan> {
+  const fh = await open(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start)));
+    let len = 0;
+    let offset = start;
+    const st: State = { line: 0, rows: 0, sawQuote: false, layout, f: new Int32Array(layout.slotCount * 2), kernel, view: new RecordView(dialect) };
+    let pos = 0;
+    for (;;) {
+      while (offset < end && len < buf.length) {
+        const { bytesRead } = await fh.read(buf, len, Math.min(buf.length - len, end - offset), offset);
+        if (bytesRead === 0) {
+          end = offset;
+          break;
+        }
+        offset += bytesRead;
+        len += bytesRead;
+      }
+      const eof = offset >= end;
+      st.view.buf = buf;
+      pos = rowChunk(buf, pos, len, eof, st);
+      onBytes?.(offset - start - (len - pos));
+      if (eof && pos >= len) break;
+      if (pos === 0 && len === buf.length) {
+        if (buf.length >= MAX_RECORD_BYTES) throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: display });
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, len);
+        buf = bigger;
+      } else {
+        buf.copy(buf, 0, pos, len);
+        len -= pos;
+        pos = 0;
+      }
+    }
+    return { lines: st.line, rows: st.rows, sawQuote: st.sawQuote };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * All complete records of buf[pos, len): returns where the first incomplete one starts.
+ * Plain records are split by fastRecords; each record with a quote goes through slowRecord.
+ */
+function rowChunk(buf: Buffer, pos: number, len: number, eof: boolean, st: State): number {
+  for (;;) {
+    const r = fastRecords(buf, pos, len, st);
+    if (r >= 0) {
+      pos = r;
+      break;
+    }
+    pos = -r - 1;
+    const next = slowRecord(buf, pos, len, eof, st);
+    if (next < 0) return pos;
+    pos = next;
+  }
+  if (eof && pos < len) {
+    const next = slowRecord(buf, pos, len, true, st);
+    pos = next < 0 ? len : next;
+  }
+  return pos;
+}
+
+/**
+ * The hot loop: splits plain records of buf[pos, len) and hands them to the kernel.
+ * Returns the start of the first incomplete record, or -(start + 1) of the first record
+ * that contains a quote character (left for slowRecord).
+ */
+function fastRecords(buf: Buffer, pos: number, len: number, st: State): number {
+  const { delimiter, width, slots } = st.layout;
+  const f = st.f;
+  const kernel = st.kernel;
+  // One native search for a quote; the loop then only looks for delimiters and line ends.
+  const quote = buf.indexOf(QUOTE, pos);
+  const limit = quote < 0 || quote >= len ? len : quote;
+  let line = st.line;
+  let rows = 0;
+  let recStart = pos;
+  let fs = pos;
+  let fi = 0;
+  for (let i = pos; i < limit; i++) {
+    const b = buf[i];
+    if (b === delimiter) {
+      if (fi < width) {
+        const sl = slots[fi]!;
+        if (sl >= 0) {
+          f[2 * sl] = fs;
+          f[2 * sl + 1] = i;
+        }
+      }
+      fi++;
+      fs = i + 1;
+    } else if (b === LF) {
+      let e = i;
+      if (e > fs && buf[e - 1] === CR) e--;
+      if (fi === 0 && e === fs) {
+        line++;
+        fs = recStart = i + 1;
+        continue;
+      }
+      if (fi < width) {
+        const sl = slots[fi]!;
+        if (sl >= 0) {
+          f[2 * sl] = fs;
+          f[2 * sl + 1] = e;
+        }
+      }
+      rows++;
+      if (fi + 1 === width) kernel.row(buf, f, line);
+      else kernel.error(fieldCountMessage(width, fi + 1), line);
+      line++;
+      fi = 0;
+      fs = recStart = i + 1;
+    }
+  }
+  st.line = line;
+  st.rows += rows;
+  return limit < len ? -recStart - 1 : recStart;
+}
+
+/** One record through the full parser; returns the position after it, or -1 if incomplete. */
+function slowRecord(buf: Buffer, at: number, len: number, eof: boolean, st: State): number {
+  const v = st.view;
+  const { delimiter, width, slots } = st.layout;
+  const next = parseRecord(buf, at, len, eof, delimiter, v);
+  if (next < 0) return -1;
+  const line = st.line;
+  st.line += 1 + v.innerLines;
+  if (v.problem) {
+    st.rows++;
+    st.sawQuote = true;
+    st.kernel.error(v.problem.what, line, v.problem.column);
+    return next;
+  }
+  let quoted = false;
+  for (let k = 0; k < Math.min(v.count, width); k++) if (v.quoted[k]) quoted = true;
+  if (quoted) st.sawQuote = true;
+  if (v.count === 1 && v.starts[0] === v.ends[0] && !v.quoted[0]) return next;
+  st.rows++;
+  if (v.count !== width) {
+    st.kernel.error(fieldCountMessage(width, v.count), line);
+  } else {
+    for (let k = 0; k < width; k++) {
+      const sl = slots[k]!;
+      if (sl < 0) continue;
+      let e = v.ends[k]!;
+      if (v.quoted[k] === 2) e = unescapeInPlace(buf, v.starts[k]!, e);
+      st.f[2 * sl] = v.starts[k]!;
+      st.f[2 * sl + 1] = e;
+    }
+    st.kernel.row(buf, st.f, line);
+  }
+  v.quoted.fill(0, 0, Math.min(v.count, v.quoted.length));
+  return next;
+}
+
+/** Turns each `""` in buf[s, e) into `"`, shifting left; returns the new end. */
+function unescapeInPlace(buf: Buffer, s: number, e: number): number {
+  let w = s;
+  for (let r = s; r < e; r++) {
+    buf[w++] = buf[r]!;
+    if (buf[r] === QUOTE && r + 1 < e && buf[r + 1] === QUOTE) r++;
+  }
+  return w;
+}

@@ -284,7 +284,7 @@ function tornadoChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
         mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
           y: { field: 'parameter', type: 'nominal', sort: order, title: null },
-          x: { field: 'from', type: 'quantitative', title: k.tornadoX, axis: { format: ',.0f', tickCount: 6, labelOverlap: true } },
+          x: { field: 'from', type: 'quantitative', title: k.tornadoX, axis: { format: ',.0f', tickCount: 5, labelOverlap: true } },
           x2: { field: 'to' },
           color: { field: 'end', type: 'nominal', sort: ends, scale: { domain: ends, range: [COLORS.controls, COLORS.participants] }, legend: { title: null } },
         },

@@ -14,10 +14,10 @@ import { EffektError } from '../errors.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CANDIDATES): string | null {
   const fromEnv = env['EFFEKT_CHROMIUM'] ?? env['CHROME_PATH'];
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return CANDIDATES.find((c) => existsSync(c)) ?? null;
+  return candidates.find((c) => existsSync(c)) ?? null;
 }
 
 export const CHROMIUM_FLAGS = [
@@ -73,8 +73,8 @@ export function normalizePdfDates(pdf: Buffer, timestamp?: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-export async function printPdf(html: string, outPath: string, options: { timestamp?: string } = {}): Promise<Buffer> {
-  const binary = findChromium();
+export async function printPdf(html: string, outPath: string, options: { timestamp?: string; chromium?: string | null } = {}): Promise<Buffer> {
+  const binary = options.chromium === undefined ? findChromium() : options.chromium;
   if (!binary) {
     throw new EffektError('--pdf needs a headless Chromium, and none was found (looked for chromium, chromium-browser, google-chrome; set EFFEKT_CHROMIUM to its path, or on Debian/Ubuntu: apt-get install chromium). The HTML note was written; print it from a browser instead.');
   }

@@ -15,6 +15,7 @@ import { WHO5_BAND_LABELS } from '../progression/who5.js';
 import { asSpec, base, title, type ChartContext } from './charts/effectCharts.js';
 import { CHART_WIDTH, COLORS } from './charts/theme.js';
 import type { Block } from './doc.js';
+import { joinList } from './note.js';
 import { mark } from './suppression/index.js';
 import { protect, type CellSpec, type SumConstraint } from './suppression/engine.js';
 import type { ReportSection } from './sections.js';
@@ -256,7 +257,7 @@ export function progressionSection(p: PublishedProgression, ctx: SectionContext)
   const summary: string[] = [];
   summary.push(k.summary({ n: num(p.n_pairs), start: num(p.who5.start_mean), end: num(p.who5.end_mean), population: num(p.who5.population_mean) }));
   const predictive = p.bip.indicators.filter((i) => i.job_predictive);
-  if (predictive.length) summary.push(k.summaryBip(predictive.map((i) => (typeof i.overall.change.positive_share === 'number' ? f.pct(i.overall.change.positive_share) : '..')).join(', ')));
+  if (predictive.length) summary.push(k.summaryBip(joinList(predictive.map((i) => (typeof i.overall.change.positive_share === 'number' ? f.pct(i.overall.change.positive_share) : '..')), lang)));
   if (p.used_for_payment === false) summary[summary.length - 1] += ` ${k.summaryNotPaid}`;
 
   const blocks: Block[] = [];

@@ -19,7 +19,7 @@ header.title h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 2mm; color: var
 header.title .subtitle { margin: 0 0 6mm; color: var(--muted); }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1mm; border-bottom: 1.5pt solid var(--accent); break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
-p { margin: 0 0 2.5mm; orphans: 3; widows: 3; }
+p { margin: 0 0 2.5mm; orphans: 3; widows: 3; break-inside: avoid; }
 p.lead { font-size: 11pt; }
 p.small { font-size: 8.5pt; color: var(--muted); }
 ul, ol { margin: 0 0 3mm; padding-left: 6mm; }

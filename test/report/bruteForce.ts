@@ -155,3 +155,45 @@ function summarize(seen: ReadonlyMap<string, ReadonlySet<number>>): Recovery {
   for (const [name, values] of seen) if (values.size === 1) pinned[name] = [...values][0] as number;
   return { pinned, examined: seen.size };
 }
+
+/**
+ * A published count table with margins: rows (each with its size), columns, and an overall
+ * row (column totals, with the overall size). Returns the hidden "<T" cells the reader can
+ * pin, by enumerating every completion of the rows that agrees with the column totals.
+ * `null` sizes or totals are unpublished (unknown, ≥ 0).
+ */
+export function recoverTable(rows: readonly { readonly n: Count | null; readonly cells: readonly Count[] }[], totals: readonly Count[], totalN: number, threshold: number): string[] {
+  const dom = (c: Count | null, upper: number): [number, number] => (c === null ? [0, upper] : domainOf(c, threshold, upper));
+  const k = totals.length;
+  const totalDom = totals.map((t) => dom(t, totalN));
+  const seen = rows.map((r) => r.cells.map(() => new Set<number>()));
+  const assign: number[][] = [];
+  const rec = (i: number, colSums: number[]): void => {
+    if (i === rows.length) {
+      // The overall row must sum to totalN and each column total must be within its domain.
+      const sum = colSums.reduce((s, x) => s + x, 0);
+      if (sum !== totalN) return;
+      if (!colSums.every((s, j) => s >= (totalDom[j] as [number, number])[0] && s <= (totalDom[j] as [number, number])[1])) return;
+      assign.forEach((row, r) => row.forEach((v, j) => seen[r]?.[j]?.add(v)));
+      return;
+    }
+    const row = rows[i] as (typeof rows)[number];
+    const [nlo, nhi] = dom(row.n, totalN);
+    for (let n = nlo; n <= nhi; n += 1) {
+      const unknowns = row.cells.map((c, j) => ({ name: `${i}.${j}`, lo: dom(c, n)[0], hi: Math.min(dom(c, n)[1], n) }));
+      for (const values of compositions(unknowns, n)) {
+        assign[i] = values;
+        rec(i + 1, colSums.map((s, j) => s + (values[j] as number)));
+      }
+    }
+    assign.length = i;
+  };
+  rec(0, new Array<number>(k).fill(0));
+  const pinned: string[] = [];
+  rows.forEach((r, i) =>
+    r.cells.forEach((c, j) => {
+      if (c === `<${threshold}` && (seen[i]?.[j]?.size ?? 0) < 2) pinned.push(`row ${i} col ${j}: ${[...(seen[i]?.[j] ?? [])].join('/')}`);
+    }),
+  );
+  return pinned;
+}

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/report/charts/render.js';
+import type { Count } from '../../src/report/published.js';
+import { recoverTable } from './bruteForce.js';
 import { GOLDEN, ROOT, exampleWithIds, inputIds, listFiles, runExample } from './helpers.js';
 
 const update = process.env['UPDATE_GOLDEN'] === '1' && !process.env['CI'];
@@ -91,6 +93,29 @@ describe('the example effect note', () => {
         expect(found, `${f} contains input ids`).toEqual([]);
       }
     }
+  });
+
+  it('no "<5" in the progression tables can be recovered from the rows, columns and totals (brute force)', () => {
+    type Change = { n: Count; positive: Count; unchanged: Count; negative: Count };
+    type Item = { change: Change; by_subgroup: { n?: Count; change: Change }[] };
+    const json = JSON.parse(readFileSync(join(da.dir, 'effect.json'), 'utf8')) as {
+      progression: { who5: Item & { n: number; items: Item[] }; bip: { items: Item[]; indicators: { overall: { change: Change }; by_subgroup: { change: Change }[] }[] } };
+    };
+    const p = json.progression;
+    const tables: [string, Change, Change[]][] = [
+      ['who5', p.who5.change, p.who5.by_subgroup.map((g) => g.change)],
+      ...p.who5.items.map((it, i): [string, Change, Change[]] => [`who5 item ${i}`, it.change, it.by_subgroup.map((g) => g.change)]),
+      ...p.bip.items.map((it, i): [string, Change, Change[]] => [`bip item ${i}`, it.change, it.by_subgroup.map((g) => g.change)]),
+      ...p.bip.indicators.map((it, i): [string, Change, Change[]] => [`bip indicator ${i}`, it.overall.change, it.by_subgroup.map((g) => g.change)]),
+    ];
+    let small = 0;
+    for (const [name, overall, rows] of tables) {
+      const cols = (c: Change) => [c.positive, c.unchanged, c.negative];
+      small += [overall, ...rows].flatMap(cols).filter((c) => c === '<5').length;
+      const pinned = recoverTable(rows.map((r) => ({ n: r.n, cells: cols(r) })), cols(overall), overall.n as number, 5);
+      expect(pinned, name).toEqual([]);
+    }
+    expect(small, 'the example has small progression cells to protect').toBeGreaterThan(5);
   });
 
   it('carries the SHA-256 of the spec, the codebook and every input file', () => {

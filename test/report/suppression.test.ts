@@ -4,7 +4,7 @@ import { feasibleValues } from '../../src/report/suppression/solver.js';
 import { suppressEvaluation } from '../../src/report/suppression/index.js';
 import type { PublishedEvaluation } from '../../src/report/published.js';
 import { exampleLike, smallCells } from './fixtures/evaluation.js';
-import { recoverStatus, recoverSubgroups, type Recovery } from './bruteForce.js';
+import { recoverStatus, recoverSubgroups, recoverTable, type Recovery } from './bruteForce.js';
 
 const T = 5;
 
@@ -22,6 +22,16 @@ describe('solver', () => {
     expect(feasibleValues([[1, 4], [5, 20]], [{ terms: [{ variable: 0, coef: 1 }, { variable: 1, coef: 1 }], constant: 6 }], 0)).toEqual([1]);
     // x + y = 9: x in 1..4 all work.
     expect(feasibleValues([[1, 4], [5, 20]], [{ terms: [{ variable: 0, coef: 1 }, { variable: 1, coef: 1 }], constant: 9 }], 0)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('the brute-force checker', () => {
+  it('finds a "<5" that the row total gives away, and accepts a protected one', () => {
+    // Herning 24 = <5 + 13 + 7 pins the first cell at 4.
+    // Truth: Herning 4/13/7 (24), Viborg 9/8/3 (20), totals 13/21/10.
+    expect(recoverTable([{ n: 24, cells: ['<5', 13, 7] }, { n: 20, cells: [9, 8, 3] }], [13, 21, 10], 44, 5)).toEqual(['row 0 col 0: 4']);
+    // Hiding complements in the same row and the same column (the four corners) protects it.
+    expect(recoverTable([{ n: 24, cells: ['<5', '..', 7] }, { n: 20, cells: ['..', '..', 3] }], [13, 21, 10], 44, 5)).toEqual([]);
   });
 });
 

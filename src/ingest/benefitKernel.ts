@@ -7,6 +7,7 @@
  * A kernel covers one byte range; partial results of several ranges merge in file order.
  */
 import type { Dialect } from './dialect.js';
+import { shown } from './errorList.js';
 import { IdTable, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
@@ -114,7 +115,7 @@ export class BenefitKernel implements RowKernel {
     const week = weekOf(buf, f[2]!, f[3]!);
     if (week === NO_WEEK) {
       const col = this.p.columns[SLOT_WEEK];
-      this.error(`cannot read week "${this.text(buf, f[2]!, f[3]!, line)}" in column ${this.p.names[col]} (expected 2022-W14, 2022W14 or 202214)`, line, col + 1);
+      this.error(`cannot read week ${shown(this.text(buf, f[2]!, f[3]!, line).trim())} in column ${this.p.names[col]} (expected 2022-W14, 2022W14 or 202214)`, line, col + 1);
       return;
     }
     let cls = this.classify(buf, f[4]!, f[5]!, line);

@@ -12,7 +12,7 @@ import { CATEGORY_CLASSES, type CategoryClass, type FileReconciliation, type Rec
 import { formatMonth, type MonthIndex } from '../util/months.js';
 import { type BenefitParams, type BenefitPartial, SLOT_CODE } from './benefitKernel.js';
 import { layoutColumns } from './columns.js';
-import { ErrorList } from './errorList.js';
+import { ErrorList, shown } from './errorList.js';
 import { readHead } from './header.js';
 import { IdTable } from './idTable.js';
 import { runPanel, type RangeResult } from './panelRun.js';
@@ -108,7 +108,7 @@ export async function readBenefitPanel(
   if (policy === 'error') {
     for (const u of unknown) {
       errors.add(
-        `benefit code "${u.code}" is not in the codebook "${codebook.name}" (${u.count} row${u.count === 1 ? '' : 's'}, the first on this line); add it to the codebook or set unknown_codes in the spec`,
+        `benefit code ${shown(u.code)} is not in the codebook ${shown(codebook.name)} (${u.count} row${u.count === 1 ? '' : 's'}, the first on this line); add it to the codebook or set unknown_codes in the spec`,
         u.first_line,
         columns[SLOT_CODE] + 1,
       );

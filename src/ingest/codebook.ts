@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { inputError } from '../errors.js';
 import { describeZodError } from '../spec/load.js';
+import { oneLine, shown } from './errorList.js';
 import { CATEGORY_CLASSES, type CategoryClass } from '../types.js';
 import type { Codebook, CodebookEntry } from './types.js';
 
@@ -52,13 +53,13 @@ export function parseCodebook(raw: string, display: string): Codebook {
   try {
     json = JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw inputError(`codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { file: display });
+    throw inputError(oneLine(`codebook is not valid JSON: ${e instanceof Error ? e.message : String(e)}`), { file: display });
   }
   const parsed = codebookSchema.safeParse(json);
-  if (!parsed.success) throw inputError(`invalid codebook: ${describeZodError(parsed.error)}`, { file: display });
+  if (!parsed.success) throw inputError(oneLine(`invalid codebook: ${describeZodError(parsed.error)}`), { file: display });
   const codes = new Map<string, CodebookEntry>();
   for (const c of parsed.data.codes) {
-    if (codes.has(c.code)) throw inputError(`invalid codebook: code "${c.code}" is listed twice`, { file: display });
+    if (codes.has(c.code)) throw inputError(`invalid codebook: code ${shown(c.code)} is listed twice`, { file: display });
     codes.set(c.code, { class: c.class, label: c.label });
   }
   const ranges = (parsed.data.ranges ?? []).map((r) => ({ from: r.from, to: r.to, class: r.class, ...(r.label ? { label: r.label } : {}) }));

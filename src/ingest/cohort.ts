@@ -7,6 +7,7 @@
 import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.js';
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
+import { shown } from './errorList.js';
 import { readTable, type Table } from './table.js';
 import type { CohortIngest, IngestOptions } from './types.js';
 import { expectedDates, parseDate, parseNumber } from './values.js';
@@ -98,7 +99,7 @@ function readPersons(
       iso = parseDate(raw, dateFormat);
       dateCache.set(raw, iso);
     }
-    if (iso === null) errors.add(`cannot read date "${raw}" in column ${header[colNo(name) - 1]} (expected ${expectedDates(dateFormat)})`, line, colNo(name));
+    if (iso === null) errors.add(`cannot read date ${shown(raw)} in column ${header[colNo(name) - 1]} (expected ${expectedDates(dateFormat)})`, line, colNo(name));
     return iso;
   };
 
@@ -107,8 +108,8 @@ function readPersons(
     const id = ids[r]!;
     const idName = header[colNo('person_id') - 1];
     if (id === '') errors.add(`blank ${idName}`, line, colNo('person_id'));
-    else if (seen.has(id)) errors.add(`duplicate ${idName} "${id}" (first on line ${seen.get(id)})`, line, colNo('person_id'));
-    else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} "${id}" is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, colNo('person_id'));
+    else if (seen.has(id)) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${seen.get(id)})`, line, colNo('person_id'));
+    else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, colNo('person_id'));
     else seen.set(id, line);
     const municipality = municipalities[r]!;
     if (municipality === '') errors.add(`blank ${header[colNo('municipality') - 1]}`, line, colNo('municipality'));
@@ -120,14 +121,14 @@ function readPersons(
     let matchedTo: string | null = null;
     if (matched !== undefined && matched[r] !== '') {
       matchedTo = matched[r]!;
-      if (!participantLines.has(matchedTo)) errors.add(`${header[colNo('matched_to') - 1]} "${matchedTo}" is not a participant (no such person_id in ${participantsFile})`, line, colNo('matched_to'));
+      if (!participantLines.has(matchedTo)) errors.add(`${header[colNo('matched_to') - 1]} ${shown(matchedTo)} is not a participant (no such person_id in ${participantsFile})`, line, colNo('matched_to'));
     }
     const referenceEndDate = date(references, 'reference_end_date', r, line, false);
     let weight = 1;
     if (weights !== undefined) {
       const raw = weights[r]!;
       weight = parseNumber(raw, decimal);
-      if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} "${raw}" (expected a number ≥ 0)`, line, colNo('weight'));
+      if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} ${shown(raw)} (expected a number ≥ 0)`, line, colNo('weight'));
     }
     const values: Record<string, CovariateValue> = {};
     for (const c of covariates) values[c.name] = c.values[r]!;

@@ -3,6 +3,7 @@
  * canonical name → name in the file). Names match exactly, then case-insensitively.
  */
 import { inputError } from '../errors.js';
+import { oneLine, shown } from './errorList.js';
 
 export interface ColumnLayout {
   /** canonical name → 0-based field index (required and present optional columns) */
@@ -23,7 +24,7 @@ export function layoutColumns(
   header.forEach((name, i) => {
     if (name === '') return;
     const before = seen.get(name);
-    if (before !== undefined) throw inputError(`column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`, { file: display, line: 1, column: i + 1 });
+    if (before !== undefined) throw inputError(`column ${shown(name)} appears twice in the header (columns ${before + 1} and ${i + 1})`, { file: display, line: 1, column: i + 1 });
     seen.set(name, i);
   });
   const find = (fileName: string): number | undefined => {
@@ -35,14 +36,14 @@ export function layoutColumns(
   };
   const index = new Map<string, number>();
   const used = new Set<number>();
-  const found = header.filter((h) => h !== '').join(', ');
+  const found = oneLine(header.filter((h) => h !== '').join(', '));
   for (const canonical of [...required, ...optional]) {
     const fileName = mapping[canonical] ?? canonical;
     const at = find(fileName);
     if (at === undefined) {
       if (!required.includes(canonical)) continue;
       const mapped = mapping[canonical] !== undefined ? ` (the spec maps ${canonical} to it)` : '';
-      throw inputError(`missing column "${fileName}"${mapped}; columns found: ${found || '(none)'}`, { file: display, line: 1 });
+      throw inputError(`missing column ${shown(fileName)}${mapped}; columns found: ${found || '(none)'}`, { file: display, line: 1 });
     }
     index.set(canonical, at);
     used.add(at);
@@ -51,7 +52,7 @@ export function layoutColumns(
   for (const [canonical, fileName] of Object.entries(mapping)) {
     if (required.includes(canonical) || optional.includes(canonical)) continue;
     const at = find(fileName);
-    if (at === undefined) throw inputError(`missing column "${fileName}" (the spec maps ${canonical} to it); columns found: ${found || '(none)'}`, { file: display, line: 1 });
+    if (at === undefined) throw inputError(`missing column ${shown(fileName)} (the spec maps ${canonical} to it); columns found: ${found || '(none)'}`, { file: display, line: 1 });
     renamed.set(header[at]!, canonical);
   }
   const others: { name: string; index: number }[] = [];

@@ -1,5 +1,16 @@
 import { EffektError, formatLocated, type SourceLocation } from '../errors.js';
 
+/** A value from a file as it appears in a message: in double quotes, control characters escaped, long values cut. */
+export function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+}
+
+/** Messages are single lines: any line break or control character that slipped in is escaped. */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** At most this many hard errors are listed; the rest are counted (issue 4). */
 export const MAX_LISTED_ERRORS = 20;
 
@@ -16,7 +27,7 @@ export class ErrorList {
   add(message: string, line?: number, column?: number): void {
     this.total++;
     if (this.listed.length < MAX_LISTED_ERRORS) {
-      this.listed.push({ message, location: { file: this.file, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } });
+      this.listed.push({ message: oneLine(message), location: { file: this.file, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) } });
     }
   }
 

@@ -6,6 +6,7 @@
  */
 import type { RowError } from './benefitKernel.js';
 import type { Dialect } from './dialect.js';
+import { shown } from './errorList.js';
 import { IdTable, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
@@ -66,7 +67,7 @@ export class WageKernel implements RowKernel {
     const [, monthCol, hoursCol, incomeCol] = this.p.columns;
     const month = parseMonthBytes(buf, f[2]!, f[3]!);
     if (month === NO_WEEK || month === BLANK) {
-      this.error(`cannot read month "${this.text(buf, f[2]!, f[3]!, line)}" in column ${this.p.names[monthCol]} (expected 2022-04 or 202204)`, line, monthCol + 1);
+      this.error(`cannot read month ${shown(this.text(buf, f[2]!, f[3]!, line).trim())} in column ${this.p.names[monthCol]} (expected 2022-04 or 202204)`, line, monthCol + 1);
       return;
     }
     const h = this.number(buf, f[4]!, f[5]!, line, hoursCol);
@@ -112,7 +113,7 @@ export class WageKernel implements RowKernel {
     const x = parseNumberBytes(buf, s, e, decimal);
     if (Number.isNaN(x)) {
       const mark = decimal === 'auto' ? '' : ` with decimal mark "${decimal}"`;
-      this.error(`cannot read ${this.p.names[col]} "${this.text(buf, s, e, line).trim()}" (expected a number${mark})`, line, col + 1);
+      this.error(`cannot read ${this.p.names[col]} ${shown(this.text(buf, s, e, line).trim())} (expected a number${mark})`, line, col + 1);
     }
     return x;
   }

@@ -213,7 +213,7 @@ function setPath(obj: Json, path: string, value: unknown): void {
 export function publishProgression(p: ProgressionResult, threshold: number): PublishedProgression {
   if (threshold <= 1) return p as PublishedProgression;
   const model = buildModel(p);
-  const result = protect(model.cells, model.constraints, threshold, process.env['EFFEKT_TRACE_SUPPRESSION'] ? (t, k) => process.stderr.write(`suppression: ${t} <- ${k}\n`) : undefined);
+  const result = protect(model.cells, model.constraints, threshold);
   const out = structuredClone(p) as unknown as Json;
   for (const c of model.cells) {
     if (c.role === 'hidden') {

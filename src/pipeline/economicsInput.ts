@@ -12,7 +12,8 @@ export function effectInputFor(run: EvaluationRun, outcomeId: string): EffectInp
   if (!effect) throw new Error(`paying outcome ${outcomeId} missing from the evaluation`);
   const n = effect.participants.n;
   const subgroups = evaluation.subgroups
-    .filter((s) => s.variable !== 'municipality')
+    // Prices differ by personal characteristics, not by place or intake cohort.
+    .filter((s) => s.variable !== 'municipality' && s.variable !== 'cohort')
     .map((s) => {
       const o = s.outcomes[outcomeId];
       return {

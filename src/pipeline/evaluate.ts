@@ -11,6 +11,7 @@ import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
 import { fileProvenance } from './provenance.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { resolve } from 'node:path';
+import { cohortEvaluation, cohortMembers } from './cohorts.js';
 
 export interface EvaluateOptions extends IngestOptions {
   /** Boschloo's test per outcome (exact unconditional; a few ms each). */
@@ -53,6 +54,13 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
         outcomes: Object.fromEntries(spec.outcomes.map((def) => [def.id, outcomeEffect(def, inLevel, confidence, false)])),
       });
     }
+  }
+
+  // Several cohorts in one spec (per municipality, per intake quarter): each appears in
+  // the note's subgroup table as a level of the variable `cohort`, beside the pooled result.
+  for (const cohort of [...spec.cohorts].reverse()) {
+    const c = cohortEvaluation(spec, cohort, cohortMembers(cohort, persons), false);
+    subgroups.unshift({ variable: 'cohort', level: c.label[spec.report.language], participants: c.participants, controls: c.controls, outcomes: c.outcomes });
   }
 
   const controlRule: Record<string, number> = {};

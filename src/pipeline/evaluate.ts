@@ -76,12 +76,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings],
   };
 
-  const inputs = await Promise.all(
-    (['participants', 'controls', 'benefits', 'wages'] as const).map((role) => {
-      const r = resolveInput(loaded, spec.inputs[role]);
-      return fileProvenance(role, r.path, r.display);
-    }),
-  );
+  const inputs = await Promise.all(provenanceTargets(loaded).map((t) => fileProvenance(t.role, t.path, t.display)));
   const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
   const evaluation: Evaluation = {
     name: loaded.name,
@@ -138,4 +133,23 @@ function levelsOf(persons: readonly PersonOutcome[], variable: string): string[]
     if (v !== null) levels.add(v);
   }
   return [...levels].sort();
+}
+
+/**
+ * Every file the run reads besides the spec and codebook: the four register files, and
+ * the questionnaire, BIP configuration and economics parameters when the spec uses them.
+ */
+function provenanceTargets(loaded: LoadedSpec): { role: string; path: string; display: string }[] {
+  const { spec } = loaded;
+  const targets: { role: string; path: string; display: string }[] = (['participants', 'controls', 'benefits', 'wages'] as const).map((role) => {
+    const r = resolveInput(loaded, spec.inputs[role]);
+    return { role, path: r.path, display: r.display };
+  });
+  if (spec.inputs.questionnaire !== undefined) {
+    const r = resolveInput(loaded, spec.inputs.questionnaire);
+    targets.push({ role: 'questionnaire', path: r.path, display: r.display });
+  }
+  if (spec.progression) targets.push({ role: 'bip_items', path: resolve(loaded.dir, spec.progression.bip_items), display: spec.progression.bip_items });
+  if (spec.economics) targets.push({ role: 'economics_parameters', path: resolve(loaded.dir, spec.economics.parameters), display: spec.economics.parameters });
+  return targets;
 }

@@ -132,6 +132,8 @@ export const da = {
       benefits: 'ydelser (uger)',
       wages: 'løn (måneder)',
       questionnaire: 'spørgeskema',
+      bip_items: 'BIP-konfiguration',
+      economics_parameters: 'økonomiske parametre',
     } as Record<string, string>,
     balance: 'Tabel B. Baggrundsforhold: deltagere og kontrolgruppe',
     balanceHead: ['Forhold', 'Niveau', 'Deltagere', 'Kontrolgruppe', 'SMD'],
@@ -173,6 +175,7 @@ export const da = {
     hospital_somatic: 'Kontakt med somatisk hospital',
     hospital_psychiatric: 'Kontakt med psykiatrisk hospital',
     municipality: 'Kommune',
+    cohort: 'Kohorte',
   } as Record<string, string>,
   level: {
     yes: 'ja',

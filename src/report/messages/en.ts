@@ -127,6 +127,8 @@ export const en: Messages = {
       benefits: 'benefits (weeks)',
       wages: 'wages (months)',
       questionnaire: 'questionnaire',
+      bip_items: 'BIP configuration',
+      economics_parameters: 'economics parameters',
     } as Record<string, string>,
     balance: 'Table B. Background characteristics: participants and control group',
     balanceHead: ['Characteristic', 'Level', 'Participants', 'Control group', 'SMD'],
@@ -168,6 +170,7 @@ export const en: Messages = {
     hospital_somatic: 'Contact with somatic hospital',
     hospital_psychiatric: 'Contact with psychiatric hospital',
     municipality: 'Municipality',
+    cohort: 'Cohort',
   } as Record<string, string>,
   level: {
     yes: 'yes',

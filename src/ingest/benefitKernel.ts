@@ -10,6 +10,7 @@ import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
 import { IdTable, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
+import { fieldCountMessage } from './table.js';
 import { decodeBytes } from './text.js';
 import { BLANK, NO_WEEK, WEEK_SPAN, WEEK_BASE, parseWeekBytes, weekNumber } from './values.js';
 
@@ -99,6 +100,9 @@ export class BenefitKernel implements RowKernel {
   private lastClass = 0;
   private readonly recodeUnknown: number;
   private readonly dialect: Dialect;
+  /** id, week, code are fields 1, 2, 3 of 3: the line-by-line fast path applies. */
+  private readonly canonicalLayout: boolean;
+  private readonly fields = new Int32Array(6);
 
   constructor(private readonly p: BenefitParams) {
     this.ids = new IdTable(p.ids);
@@ -109,6 +113,7 @@ export class BenefitKernel implements RowKernel {
     this.codes = new Map(p.codes);
     this.dialect = { ...p.dialect };
     this.recodeUnknown = p.recodeUnknown;
+    this.canonicalLayout = p.names.length === 3 && p.columns[0] === 0 && p.columns[1] === 1 && p.columns[2] === 2;
   }
 
   row(buf: Buffer, f: Int32Array, line: number): void {
@@ -118,14 +123,19 @@ export class BenefitKernel implements RowKernel {
       this.error(`cannot read week ${shown(this.text(buf, f[2]!, f[3]!, line).trim())} in column ${this.p.names[col]} (expected 2022-W14, 2022W14 or 202214)`, line, col + 1);
       return;
     }
-    let cls = this.classify(buf, f[4]!, f[5]!, line);
+    const cls = this.classify(buf, f[4]!, f[5]!, line);
+    this.place(buf, f[0]!, f[1]!, week, cls, line);
+  }
+
+  /** Buckets a row whose week and code are read: the person decides the rest. */
+  private place(buf: Buffer, idStart: number, idEnd: number, week: number, cls: number, line: number, sameAsLast = false): void {
     if (cls < 0) this.unknownCounts[-cls - 1]!++;
     if (week !== BLANK) {
       if (week < this.minWeek) this.minWeek = week;
       if (week > this.maxWeek) this.maxWeek = week;
       this.weeksSeen[week - WEEK_BASE] = 1;
     }
-    const p = this.person(buf, f[0]!, f[1]!, line);
+    const p = sameAsLast ? this.lastPerson : this.person(buf, idStart, idEnd, line);
     if (p < 0) {
       if (p === -1) this.excluded.person_not_in_cohort++;
       return;
@@ -153,6 +163,85 @@ export class BenefitKernel implements RowKernel {
     }
     this.classes[slot] = cls;
     this.used++;
+  }
+
+  /**
+   * The canonical layout (id, week, code; as in DREAM extracts) read line by line: the
+   * line end is found natively (indexOf), and instead of searching for delimiters the
+   * fields are predicted (the id of the previous row, an 8-byte week) and verified.
+   * Any line the prediction does not fit goes through the general split and row().
+   */
+  lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
+    if (!this.canonicalLayout) return pos;
+    const delim = this.p.dialect.delimiter;
+    const last = this.lastId;
+    let line = counts.line;
+    let rows = 0;
+    for (;;) {
+      const eol = buf.indexOf(LF, pos);
+      if (eol < 0 || eol >= limit) break;
+      let e = eol;
+      if (e > pos && buf[e - 1] === CR) e--;
+      if (e === pos) {
+        line++;
+        pos = eol + 1;
+        continue;
+      }
+      rows++;
+      // id: the previous row's id followed by a delimiter, else search for the delimiter.
+      const n = this.lastIdLength;
+      let idEnd = -1;
+      if (n > 0 && pos + n < e && buf[pos + n] === delim) {
+        let j = 0;
+        while (j < n && buf[pos + j] === last[j]) j++;
+        if (j === n) idEnd = pos + n;
+      }
+      const sameAsLast = idEnd >= 0;
+      if (idEnd < 0) {
+        idEnd = pos;
+        while (idEnd < e && buf[idEnd] !== delim) idEnd++;
+      }
+      // week: exactly `dddd-Wdd` followed by a delimiter; code: no delimiter after it.
+      const ws = idEnd + 1;
+      let week = NO_WEEK;
+      if (ws + 8 < e && buf[ws + 8] === delim && buf[ws + 4] === DASH && buf[ws + 5] === W) {
+        const y0 = buf[ws]! - ZERO;
+        const y1 = buf[ws + 1]! - ZERO;
+        const y2 = buf[ws + 2]! - ZERO;
+        const y3 = buf[ws + 3]! - ZERO;
+        const w0 = buf[ws + 6]! - ZERO;
+        const w1 = buf[ws + 7]! - ZERO;
+        if (digits6(y0, y1, y2, y3, w0, w1)) week = weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
+      }
+      let plain = week !== NO_WEEK;
+      for (let k = ws + 9; plain && k < e; k++) if (buf[k] === delim) plain = false;
+      if (plain) this.place(buf, pos, idEnd, week, this.classify(buf, ws + 9, e, line), line, sameAsLast);
+      else this.splitLine(buf, pos, e, line);
+      line++;
+      pos = eol + 1;
+    }
+    counts.line = line;
+    counts.rows += rows;
+    return pos;
+  }
+
+  /** A quote-free line split at every delimiter (the general case of `lines`). */
+  private splitLine(buf: Buffer, s: number, e: number, line: number): void {
+    const delim = this.p.dialect.delimiter;
+    const f = this.fields;
+    let fields = 0;
+    let fs = s;
+    for (let k = s; k <= e; k++) {
+      if (k < e && buf[k] !== delim) continue;
+      if (fields < 3) {
+        f[2 * fields] = fs;
+        f[2 * fields + 1] = k;
+      }
+      fields++;
+      fs = k + 1;
+    }
+    if (fields === 3) this.row(buf, f, line);
+    else this.error(fieldCountMessage(3, fields), line);
   }
 
   error(message: string, line: number, column?: number): void {
@@ -270,6 +359,8 @@ export class BenefitKernel implements RowKernel {
 
 const DASH = 45;
 const W = 87;
+const LF = 10;
+const CR = 13;
 
 /** The common spelling `2022-W14` without the general parser's trimming and branching. */
 function weekOf(buf: Buffer, s: number, e: number): number {
@@ -280,9 +371,14 @@ function weekOf(buf: Buffer, s: number, e: number): number {
     const y3 = buf[s + 3]! - ZERO;
     const w0 = buf[s + 6]! - ZERO;
     const w1 = buf[s + 7]! - ZERO;
-    if ((y0 | y1 | y2 | y3 | w0 | w1) >>> 0 <= 9) return weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
+    if (digits6(y0, y1, y2, y3, w0, w1)) return weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
   }
   return parseWeekBytes(buf, s, e);
+}
+
+/** All six values are decimal digits (0–9); a byte below '0' gives a negative value, which >>> 0 makes huge. */
+function digits6(a: number, b: number, c: number, d: number, e: number, f: number): boolean {
+  return a >>> 0 < 10 && b >>> 0 < 10 && c >>> 0 < 10 && d >>> 0 < 10 && e >>> 0 < 10 && f >>> 0 < 10;
 }
 
 function isBlank(buf: Buffer, s: number, e: number): boolean {

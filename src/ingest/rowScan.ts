@@ -26,6 +26,12 @@ export interface RowKernel {
   row(buf: Buffer, f: Int32Array, line: number): void;
   /** A record that is malformed or has the wrong number of fields. */
   error(message: string, line: number, column?: number): void;
+  /**
+   * Optional whole-region fast path: handle every complete line of buf[pos, limit) (a
+   * region without quote characters), counting into `counts`, and return the start of
+   * the first line that does not end before `limit`.
+   */
+  lines?(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number;
 }
 
 export interface RowLayout {
@@ -141,6 +147,7 @@ function fastRecords(buf: Buffer, pos: number, len: number, st: State): number {
   // One native search for a quote; the loop then only looks for delimiters and line ends.
   const quote = buf.indexOf(QUOTE, pos);
   const limit = quote < 0 || quote >= len ? len : quote;
+  if (kernel.lines) pos = kernel.lines(buf, pos, limit, st);
   let line = st.line;
   let rows = 0;
   let recStart = pos;

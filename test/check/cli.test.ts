@@ -34,6 +34,7 @@ function tempSpec(name: string, overrides: Record<string, unknown>): string {
       inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, abs(v)])),
       codebook: join(ROOT, 'data/codebooks/illustrative.json'),
       economics: undefined,
+      progression: { ...(spec['progression'] as object), bip_items: join(ROOT, 'data/config/bip-items.json') },
       ...overrides,
     }),
   );

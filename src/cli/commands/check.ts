@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { checkVerdict, junitXml, readBaseline, verdictText } from '../../check/index.js';
 import { inputError } from '../../errors.js';
 import { evaluateCohorts } from '../../pipeline/cohorts.js';
+import { resolveTargets } from '../../check/resolve.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
@@ -53,6 +54,8 @@ export const checkCommand: Command = async (args, io) => {
   const specPath = resolve(io.cwd, specArg);
   if (!existsSync(specPath)) throw inputError('cannot read the spec file (no such file)', { file: specArg });
   const loaded = loadSpec(specPath);
+  // Validate the targets before the (slow) evaluation, so a mistyped spec fails fast.
+  if (resolveTargets(loaded).length === 0) throw inputError('the spec has no targets to check; add a "targets" section (see docs/automation.md)', { file: loaded.path });
   // Read the baseline before the (slow) evaluation so a wrong path fails fast.
   const baseline = baselineArg === undefined ? undefined : readBaseline(resolve(io.cwd, baselineArg), baselineArg);
   const onProgress = progressReporter(io);

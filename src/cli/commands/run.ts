@@ -6,6 +6,7 @@ import { loadSpec } from '../../spec/load.js';
 import { inputError } from '../../errors.js';
 import { runPipeline } from '../../pipeline/run.js';
 import { progressReporter } from '../progress.js';
+import { resolveTargets } from '../../check/resolve.js';
 
 export const RUN_HELP = `Usage: effekt run <spec.json> [options]
 
@@ -51,6 +52,7 @@ export const runCommand: Command = async (args, io) => {
   const specPath = resolve(io.cwd, specArg);
   if (!existsSync(specPath)) throw inputError('cannot read the spec file (no such file)', { file: specArg });
   const loaded = loadSpec(specPath);
+  resolveTargets(loaded); // a spec with a broken target or cohort is invalid for every command
   const outDir = resolve(io.cwd, stringOption(parsed, 'out') ?? `reports/${loaded.name}`);
   const result = await runPipeline(loaded, {
     outDir,

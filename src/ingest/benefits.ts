@@ -43,8 +43,11 @@ export async function readBenefitPanel(
   const weekCount = new Int32Array(n);
   const base = new Int32Array(n);
   let weekSlots = 0;
+  const monthWeeks = new Map<number, { first: number; count: number }>();
   for (let p = 0; p < n; p++) {
-    const w = weeksOfMonth(wantedMonths[p]!);
+    const m = wantedMonths[p]!;
+    let w = monthWeeks.get(m);
+    if (!w) monthWeeks.set(m, (w = weeksOfMonth(m)));
     firstWeek[p] = w.first;
     weekCount[p] = w.count;
     base[p] = weekSlots;

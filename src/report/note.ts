@@ -324,7 +324,7 @@ export function buildNote(ctx: NoteContext): Block[] {
   p(m.generated(prov.version), 'small');
   if (ctx.timestamp) p(m.generatedAt(ctx.timestamp), 'small');
   if (ctx.internal) out.push({ kind: 'banner', text: m.internal.banner });
-  return out;
+  return renumberTables(out);
 }
 
 function effectSentence(o: PublishedOutcomeEffect, ctx: NoteContext, months: string, level: string, alpha: string, T: string): string {
@@ -371,4 +371,34 @@ function warningText(code: string, params: Readonly<Record<string, string | numb
   const w = (WARNING_CODES as Record<string, { da: string; en: string }>)[code];
   const template = w ? w[lang] : code;
   return template.replace(/\{(\w+)\}/g, (_m, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+/**
+ * Numbered tables are numbered in the message modules, but some are optional (e.g. the
+ * comparison with the catalogue only for the reference scenario). Renumber the numbered
+ * captions in reading order and every "Tabel N"/"Table N" reference with them, so the
+ * reader never meets a gap. Lettered appendix tables (A–E) are left as they are.
+ */
+function renumberTables(blocks: readonly Block[]): Block[] {
+  const map = new Map<string, string>();
+  let next = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const m = /^(?:Tabel|Table) (\d+)\./.exec(b.caption);
+    if (m?.[1] !== undefined && !map.has(m[1])) map.set(m[1], String(++next));
+  }
+  // Only numbers ≥ the first gap change; the catalogue's own "tabel 1"/"Table 4" keep theirs.
+  const fix = (t: string) => t.replace(/\b([Tt]abel|[Tt]able) (\d+)\b/g, (all, word: string, n: string) => (map.has(n) ? `${word} ${map.get(n)}` : all));
+  return blocks.map((b) => {
+    switch (b.kind) {
+      case 'table':
+        return { ...b, caption: fix(b.caption), ...(b.notes ? { notes: b.notes.map(fix) } : {}) };
+      case 'paragraph':
+        return { ...b, text: fix(b.text) };
+      case 'list':
+        return { ...b, items: b.items.map(fix) };
+      default:
+        return b;
+    }
+  });
 }

@@ -6,7 +6,7 @@
  * same bytes. Benefit states follow a simple weekly Markov chain (stay with probability
  * 0.97, else draw a new state from the marginal shares below).
  *
- *   npx tsx scripts/generate-panel.ts [--dir .bench/panel] [--seed 4] [--persons 200000] [--weeks 52]
+ *   npx tsx scripts/generate-panel.ts [--dir .bench/panel] [--seed 4] [--persons 200000] [--weeks 52] [--order person|week]
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -25,6 +25,8 @@ export interface PanelOptions {
   readonly outsiders: number;
   /** The codebook the spec points to. */
   readonly codebook: string;
+  /** Row order of the weekly panel: person by person (as DREAM extracts usually come) or week by week. */
+  readonly order: 'person' | 'week';
 }
 
 export const DEFAULT_PANEL: PanelOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_PANEL: PanelOptions = {
   controls: 200_000,
   outsiders: 3_000,
   codebook: 'data/codebooks/illustrative.json',
+  order: 'person',
 };
 
 export interface GeneratedPanel {
@@ -136,16 +139,14 @@ export function generatePanel(options: Partial<PanelOptions> = {}): GeneratedPan
   const codes = STATES.map(([c]) => c);
   const wageLines: string[] = ['person_id,month,paid_hours,wage_income'];
   let wageRows = 0;
-  for (const pid of panelIds) {
-    let state = drawState(rng);
-    for (let w = 0; w < o.weeks; w++) {
-      if (rng.chance(0.03)) state = drawState(rng);
-      if (at > out.length - 64) flush();
-      at += out.write(pid, at, 'latin1');
-      at += out.write(weekText[w]!, at, 'latin1');
-      at += out.write(codes[state]!, at, 'latin1');
-      out[at++] = 10;
-    }
+  const writeRow = (pid: string, w: number, state: number): void => {
+    if (at > out.length - 64) flush();
+    at += out.write(pid, at, 'latin1');
+    at += out.write(weekText[w]!, at, 'latin1');
+    at += out.write(codes[state]!, at, 'latin1');
+    out[at++] = 10;
+  };
+  const writeWages = (pid: string): void => {
     if (rng.chance(0.3)) {
       const hours = rng.int(20, 160);
       for (let m = 1; m <= 12; m++) {
@@ -159,6 +160,25 @@ export function generatePanel(options: Partial<PanelOptions> = {}): GeneratedPan
       writeSync(wfd, wageLines.join('\n') + '\n');
       wageLines.length = 0;
     }
+  };
+  if (o.order === 'person') {
+    for (const pid of panelIds) {
+      let state = drawState(rng);
+      for (let w = 0; w < o.weeks; w++) {
+        if (rng.chance(0.03)) state = drawState(rng);
+        writeRow(pid, w, state);
+      }
+      writeWages(pid);
+    }
+  } else {
+    const states = panelIds.map(() => drawState(rng));
+    for (let w = 0; w < o.weeks; w++) {
+      panelIds.forEach((pid, k) => {
+        if (rng.chance(0.03)) states[k] = drawState(rng);
+        writeRow(pid, w, states[k]!);
+      });
+    }
+    for (const pid of panelIds) writeWages(pid);
   }
   flush();
   if (wageLines.length) writeSync(wfd, wageLines.join('\n') + '\n');
@@ -181,7 +201,7 @@ export function generatePanel(options: Partial<PanelOptions> = {}): GeneratedPan
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, persons: { type: 'string' }, weeks: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, persons: { type: 'string' }, weeks: { type: 'string' }, order: { type: 'string' } },
   });
   const t0 = performance.now();
   const g = generatePanel({
@@ -189,6 +209,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...(values.seed ? { seed: Number(values.seed) } : {}),
     ...(values.persons ? { persons: Number(values.persons) } : {}),
     ...(values.weeks ? { weeks: Number(values.weeks) } : {}),
+    ...(values.order === 'week' || values.order === 'person' ? { order: values.order } : {}),
   });
   console.log(`${g.benefits}: ${g.benefitRows} rows, ${(g.benefitBytes / 1e6).toFixed(1)} MB; ${g.wageRows} wage rows; spec ${g.spec} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -95,6 +95,8 @@ export class BenefitKernel implements RowKernel {
   private readonly lastId = Buffer.alloc(256);
   private lastIdLength = -1;
   private lastPerson = -1;
+  /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
+  private readonly successor: Int32Array;
   private readonly lastCode = Buffer.alloc(64);
   private lastCodeLength = -1;
   private lastClass = 0;
@@ -106,6 +108,7 @@ export class BenefitKernel implements RowKernel {
 
   constructor(private readonly p: BenefitParams) {
     this.ids = new IdTable(p.ids);
+    this.successor = new Int32Array(p.firstWeek.length).fill(-1);
     this.firstWeek = p.firstWeek;
     this.weekCount = p.weekCount;
     this.base = p.base;
@@ -258,14 +261,19 @@ export class BenefitKernel implements RowKernel {
       while (j < n && buf[s + j] === last[j]) j++;
       if (j === n) return this.lastPerson;
     }
-    const p = this.ids.find(buf, s, e);
+    // Panels sorted by week list the persons in the same order every week: try the person
+    // who followed the previous one last time before hashing.
+    const prev = this.lastPerson;
+    const guess = prev >= 0 ? this.successor[prev]! : -1;
+    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.find(buf, s, e);
+    if (prev >= 0) this.successor[prev] = p;
     if (p < 0 && isBlank(buf, s, e)) {
       const col = this.p.columns[SLOT_ID];
       this.error(`blank ${this.p.names[col]}`, line, col + 1);
       return -2;
     }
     if (n <= this.lastId.length) {
-      buf.copy(this.lastId, 0, s, e);
+      copySmall(buf, s, e, this.lastId);
       this.lastIdLength = n;
       this.lastPerson = p;
     }
@@ -283,7 +291,7 @@ export class BenefitKernel implements RowKernel {
     }
     const cls = this.classifyNew(buf, s, e, line);
     if (n <= this.lastCode.length) {
-      buf.copy(this.lastCode, 0, s, e);
+      copySmall(buf, s, e, this.lastCode);
       this.lastCodeLength = n;
       this.lastClass = cls;
     }
@@ -384,4 +392,9 @@ function digits6(a: number, b: number, c: number, d: number, e: number, f: numbe
 function isBlank(buf: Buffer, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== 9) return false;
   return true;
+}
+
+/** buf[s, e) into `to` from 0: a plain loop beats a native call for a few bytes. */
+function copySmall(buf: Buffer, s: number, e: number, to: Buffer): void {
+  for (let k = s; k < e; k++) to[k - s] = buf[k]!;
 }

@@ -16,6 +16,8 @@ export interface IdTableParts {
   readonly keyStart: Int32Array;
   readonly keyEnd: Int32Array;
   readonly keyPerson: Int32Array;
+  /** person → its first key (spelling) */
+  readonly personKey: Int32Array;
   readonly slots: Int32Array;
 }
 
@@ -36,6 +38,7 @@ export class IdTable {
     const starts: number[] = [];
     const ends: number[] = [];
     const owners: number[] = [];
+    const personKey = new Int32Array(ids.length).fill(-1);
     let at = 0;
     const append = (b: Uint8Array | string, p: number): void => {
       const n = b.length;
@@ -46,6 +49,7 @@ export class IdTable {
       }
       if (typeof b === 'string') for (let j = 0; j < n; j++) keys[at + j] = b.charCodeAt(j);
       else keys.set(b, at);
+      if (personKey[p] === -1) personKey[p] = owners.length;
       starts.push(at);
       at += n;
       ends.push(at);
@@ -69,6 +73,7 @@ export class IdTable {
       keyStart: Int32Array.from(starts),
       keyEnd: Int32Array.from(ends),
       keyPerson: Int32Array.from(owners),
+      personKey,
       slots: new Int32Array(size).fill(-1),
     });
     const { slots, keyStart, keyEnd } = table.parts;
@@ -78,6 +83,18 @@ export class IdTable {
       slots[slot] = k;
     }
     return table;
+  }
+
+  /** Whether buf[s, e) is exactly the id of person p (no trimming: a cheap check of a guess). */
+  is(p: number, buf: Buffer, s: number, e: number): boolean {
+    const k = this.parts.personKey[p]!;
+    const ks = this.parts.keyStart[k]!;
+    const n = e - s;
+    if (this.parts.keyEnd[k]! - ks !== n) return false;
+    const keys = this.keys;
+    let j = 0;
+    while (j < n && keys[ks + j] === buf[s + j]) j++;
+    return j === n;
   }
 
   /** The person index of the id in buf[s, e) (surrounding blanks ignored), or -1. */

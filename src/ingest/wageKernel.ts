@@ -53,9 +53,12 @@ export class WageKernel implements RowKernel {
   private readonly lastId = Buffer.alloc(256);
   private lastIdLength = -1;
   private lastPerson = -1;
+  /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
+  private readonly successor: Int32Array;
 
   constructor(private readonly p: WageParams) {
     this.ids = new IdTable(p.ids);
+    this.successor = new Int32Array(p.months.length).fill(-1);
     const n = p.months.length;
     this.hours = new Float64Array(n);
     this.income = new Float64Array(n);
@@ -126,7 +129,10 @@ export class WageKernel implements RowKernel {
       while (j < n && buf[s + j] === last[j]) j++;
       if (j === n) return this.lastPerson;
     }
-    const p = this.ids.find(buf, s, e);
+    const prev = this.lastPerson;
+    const guess = prev >= 0 ? this.successor[prev]! : -1;
+    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.find(buf, s, e);
+    if (prev >= 0) this.successor[prev] = p;
     if (p < 0) {
       let blank = true;
       for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== 9) blank = false;
@@ -137,7 +143,7 @@ export class WageKernel implements RowKernel {
       }
     }
     if (n <= this.lastId.length) {
-      buf.copy(this.lastId, 0, s, e);
+      copySmall(buf, s, e, this.lastId);
       this.lastIdLength = n;
       this.lastPerson = p;
     }
@@ -164,4 +170,9 @@ export class WageKernel implements RowKernel {
       encodingSwitchLine: this.encodingSwitchLine,
     };
   }
+}
+
+/** buf[s, e) into `to` from 0: a plain loop beats a native call for a few bytes. */
+function copySmall(buf: Buffer, s: number, e: number, to: Buffer): void {
+  for (let k = s; k < e; k++) to[k - s] = buf[k]!;
 }

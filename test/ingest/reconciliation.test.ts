@@ -112,6 +112,17 @@ describe('panels split into byte ranges give the same result as one range', () =
     expectBalanced(one.benefits.file);
   });
 
+  it('a panel sorted by week instead of by person gives the same panel', async () => {
+    const [header, ...rows] = example('benefits_weekly.csv').trimEnd().split('\n');
+    const byWeek = [...rows].sort((a, b) => (a.split(',')[1]! < b.split(',')[1]! ? -1 : a.split(',')[1]! > b.split(',')[1]! ? 1 : 0));
+    expect(byWeek).not.toEqual(rows);
+    const one = await ingestAll(specDir(inputs(example('benefits_weekly.csv'))));
+    const other = await ingestAll(specDir(inputs([header, ...byWeek].join('\n') + '\n')), { threads: 3, parallelMinBytes: 0 });
+    expect(other.benefits.months).toEqual(one.benefits.months);
+    expect(other.benefits.file).toEqual(one.benefits.file);
+    expect(other.benefits.coverage).toEqual(one.benefits.coverage);
+  });
+
   it('reports the same absolute line for an error in a later range', async () => {
     const rows = example('benefits_weekly.csv').split('\n');
     rows[rows.length - 100] = rows[rows.length - 100]!.replace(/,\d{4}-W\d\d,/, ',2022-W99,');

@@ -7,6 +7,8 @@ import type { ProgressionResult } from '../progression/types.js';
 import { evaluate, type EvaluationRun } from './evaluate.js';
 import { effectInputFor } from './economicsInput.js';
 import { progressionFor } from './progression.js';
+import { splitCohorts } from './cohorts.js';
+import { checkVerdict } from '../check/verdict.js';
 
 export interface PipelineOptions {
   readonly outDir: string;
@@ -32,8 +34,9 @@ export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions):
   const run = await evaluate(loaded, options.onProgress ? { onProgress: options.onProgress } : {});
   const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
   const progression = await progressionFor(loaded, run, options.onProgress);
+  const targets = loaded.spec.targets.length > 0 ? checkVerdict(loaded, splitCohorts(loaded.spec, run, false), { lang: options.lang }) : undefined;
   const { files } = await writeReport(
-    { evaluation: run.evaluation, ...(economics ? { economics } : {}), ...(progression ? { progression } : {}) },
+    { evaluation: run.evaluation, ...(economics ? { economics } : {}), ...(progression ? { progression } : {}), ...(targets ? { targets } : {}) },
     options.outDir,
     {
       lang: options.lang,

@@ -26,11 +26,15 @@ import { noteCss } from './style.js';
 import { suppressEvaluation, unsuppressed } from './suppression/index.js';
 import { economicsSection, publishEconomics } from './economics.js';
 import { progressionSection, publishProgression } from './progression.js';
+import { publishTargets, targetsSection, type PublishedTargets } from './targets.js';
+import type { CheckResult } from '../check/verdict.js';
 
 export interface ReportInput {
   readonly evaluation: Evaluation;
   readonly economics?: EconomicsResult;
   readonly progression?: ProgressionResult;
+  /** The spec's result targets evaluated on the cohort (effekt check's verdict). */
+  readonly targets?: CheckResult;
 }
 
 export interface ReportOptions {
@@ -53,6 +57,7 @@ export interface PublishedReport {
   readonly suppression: SuppressionSummary;
   readonly economics?: ReturnType<typeof publishEconomics>;
   readonly progression?: ReturnType<typeof publishProgression>;
+  readonly targets?: PublishedTargets;
 }
 
 /** The published content (suppressed unless `unsuppressed`), without writing anything. */
@@ -65,6 +70,7 @@ export function publish(input: ReportInput, options: Pick<ReportOptions, 'suppre
     suppression: s.suppression,
     ...(input.economics ? { economics: publishEconomics(input.economics, t, s.published) } : {}),
     ...(input.progression ? { progression: publishProgression(input.progression, t) } : {}),
+    ...(input.targets ? { targets: publishTargets(input.targets, publishedShares(s.published), options.unsuppressed) } : {}),
   };
 }
 
@@ -82,6 +88,8 @@ export function effectJson(pub: PublishedReport, options: Pick<ReportOptions, 'l
     ...pub.evaluation,
     ...(pub.economics ? { economics: pub.economics } : {}),
     ...(pub.progression ? { progression: pub.progression } : {}),
+    // Descriptions are in the note's language; effect.json stays language-independent.
+    ...(pub.targets ? { targets: { ...pub.targets, targets: pub.targets.targets.map(({ description: _d, ...rest }) => rest) } } : {}),
   };
 }
 
@@ -96,6 +104,7 @@ export async function writeReport(input: ReportInput, outDir: string, options: R
   const ctx: ChartContext = { pub: pub.evaluation, m, f, internal };
   const sectionCtx = { m, f, internal, threshold: pub.suppression.threshold, evaluation: pub.evaluation };
   const extra: ReportSection[] = [];
+  if (pub.targets) extra.push(targetsSection(pub.targets, sectionCtx));
   if (pub.economics) extra.push(economicsSection(pub.economics, sectionCtx));
   if (pub.progression) extra.push(progressionSection(pub.progression, sectionCtx));
 
@@ -140,4 +149,10 @@ export async function writeReport(input: ReportInput, outDir: string, options: R
   write('effect-note.html', html);
   if (options.pdf) write('effect-note.pdf', await printPdf(html, join(outDir, 'effect-note.pdf'), options.timestamp ? { timestamp: options.timestamp } : {}));
   return { files };
+}
+
+/** Participant shares that the note publishes anyway: the outcomes' and the status table's. */
+function publishedShares(ev: PublishedEvaluation): number[] {
+  const shares: unknown[] = [...Object.values(ev.outcomes).map((o) => o.participants.share), ...ev.status_distribution.map((r) => r.participants_share)];
+  return shares.filter((x): x is number => typeof x === 'number');
 }

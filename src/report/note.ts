@@ -78,11 +78,12 @@ export function buildNote(ctx: NoteContext): Block[] {
   p(m.sum.what({ n1: f.int(n1), n2: f.int(n2), municipalities, months, first: firstMonth, last: lastMonth }), 'lead');
   out.push({ kind: 'list', items: outcomes.map((o) => effectSentence(o, ctx, months, level, alpha, T)) });
   fig('effects', m.chart.effectsCaption);
+  for (const t of ctx.extra.find((s) => s.id === 'targets')?.summary ?? []) p(t);
   p(m.sum.reading({ level, alpha }));
   const economicsSummary = ctx.extra.find((s) => s.id === 'economics')?.summary;
   if (economicsSummary) for (const s of economicsSummary) p(s);
   else p(m.sum.noEconomics);
-  for (const s of ctx.extra.filter((x) => x.id !== 'economics')) for (const t of s.summary) p(t);
+  for (const s of ctx.extra.filter((x) => x.id !== 'economics' && x.id !== 'targets')) for (const t of s.summary) p(t);
   p(m.sum.caveat + (ctx.suppression.applied && threshold > 1 ? ` ${m.sum.suppressed(T)}` : ''));
 
   // 2. Data and method.

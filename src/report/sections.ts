@@ -13,7 +13,7 @@ export interface SectionProvenance {
 }
 
 export interface ReportSection {
-  readonly id: 'economics' | 'progression';
+  readonly id: 'targets' | 'economics' | 'progression';
   readonly title: string;
   /** Paragraphs for the summary (plain language). */
   readonly summary: readonly string[];

@@ -416,6 +416,17 @@ export const da = {
     negative: 'Negativ',
     bipCaption: 'Andel af deltagerne med positiv, uændret og negativ udvikling pr. BIP-indikator.',
   },
+  targets: {
+    title: 'Resultatmål',
+    intro: 'Kontrakten fastlægger på forhånd, hvad indsatsen skal opnå. Tabellen viser hvert aftalt resultatmål for hele kohorten, det målte resultat og om målet er nået.',
+    table: 'Tabel M. Aftalte resultatmål',
+    head: ['Resultatmål', 'Målt', 'Krav', 'Opfyldt'],
+    met: 'ja',
+    notMet: 'nej',
+    hiddenNote: '..: værdien vises ikke, fordi den kunne afsløre et antal under tærsklen for diskretion; om målet er nået, vises stadig.',
+    summaryAll: (total: string) => `Alle ${total} aftalte resultatmål er nået.`,
+    summarySome: (a: { met: string; total: string; failed: string }) => `${a.met} af ${a.total} aftalte resultatmål er nået. Ikke nået: ${a.failed}.`,
+  },
   chart: {
     statusTitle: 'Forsørgelsesstatus ved opfølgning',
     statusX: 'Andel af gruppen (pct.)',

@@ -409,6 +409,17 @@ export const en: Messages = {
     negative: 'Negative',
     bipCaption: 'Share of the participants with positive, unchanged and negative change per BIP indicator.',
   },
+  targets: {
+    title: 'Result targets',
+    intro: 'The contract sets out in advance what the intervention must achieve. The table shows each agreed result target for the whole cohort, the measured result and whether the target was met.',
+    table: 'Table M. Agreed result targets',
+    head: ['Result target', 'Measured', 'Requirement', 'Met'],
+    met: 'yes',
+    notMet: 'no',
+    hiddenNote: '..: the value is not shown because it could reveal a count below the suppression threshold; whether the target was met is still shown.',
+    summaryAll: (total: string) => `All ${total} agreed result targets were met.`,
+    summarySome: (a: { met: string; total: string; failed: string }) => `${a.met} of ${a.total} agreed result targets were met. Not met: ${a.failed}.`,
+  },
   chart: {
     statusTitle: 'Status at follow-up',
     statusX: 'Share of the group (%)',

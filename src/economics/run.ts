@@ -1,4 +1,4 @@
-import { timeline } from './accounts.js';
+import { timeline, type SocioEconomicAccount } from './accounts.js';
 import { breakEvenFor, investorBreakEvenGross, type BreakEven } from './breakEven.js';
 import { cashFlowTable, yearsToBreakEven, type CashFlowYear } from './cashFlow.js';
 import { compareWithCatalogue, type ComparisonRow } from './comparison.js';
@@ -45,17 +45,7 @@ export interface EconomicsResult {
     readonly surplus_per_participant: number;
     readonly surplus_for_cohort: number;
   };
-  readonly socio_economic: {
-    readonly production_value: number;
-    readonly ordinary_effort_resources_saved: number;
-    readonly provider_resources: number;
-    readonly municipal_resources: number;
-    readonly net_tax_factor: number;
-    readonly resource_net_at_market_prices: number;
-    readonly tax_distortion_rate: number;
-    readonly tax_distortion_gain: number;
-    readonly surplus_per_participant: number;
-  };
+  readonly socio_economic: SocioEconomicAccount;
   readonly payment: {
     readonly investor_share_of_surplus: number;
     /** Payment PV − provider cost: the investor's part of the surplus (catalogue 14,176). */

@@ -36,7 +36,7 @@ export async function readHead(path: string, display: string, csv: Partial<CsvOp
       v.buf = buf;
       let pos = dialect.bomLength;
       let line = 1;
-      while (pos < bytesRead || (eof && pos < bytesRead)) {
+      while (pos < bytesRead) {
         v.line = line;
         const next = parseRecord(buf, pos, bytesRead, eof, dialect.delimiter, v);
         if (next < 0) break;

@@ -1,16 +1,16 @@
-/** Worker-thread entry of runPanel: one byte range of a panel file through one kernel. */
+/** Worker-thread entry of runPanel: byte ranges of one panel file, each through a fresh kernel. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EffektError } from '../errors.js';
-import { makeKernel, type WorkerInput, type WorkerMessage } from './panelRun.js';
-import { scanRange } from './rowScan.js';
+import { scanOne, type FromWorker, type ToWorker, type WorkerSetup } from './panelRun.js';
 
-const input = workerData as WorkerInput;
-const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
-try {
-  const kernel = makeKernel(input.job);
-  const scan = await scanRange(input.path, input.display, input.start, input.end, input.layout, input.job.params.dialect, kernel, (progress) => post({ progress }));
-  post({ done: { partial: kernel.result(), scan } });
-} catch (e) {
-  if (e instanceof EffektError) post({ failed: { message: e.message, ...(e.location ?? {}) } });
-  else post({ crashed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-}
+const setup = workerData as WorkerSetup;
+const post = (m: FromWorker): void => parentPort!.postMessage(m);
+parentPort!.on('message', (m: ToWorker) => {
+  scanOne(setup, m.start, m.end, (progress) => post({ range: m.range, progress })).then(
+    (done) => post({ range: m.range, done }),
+    (e: unknown) => {
+      if (e instanceof EffektError) post({ failed: { message: e.message, ...(e.location ?? {}) } });
+      else post({ crashed: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    },
+  );
+});

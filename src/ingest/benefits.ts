@@ -14,7 +14,7 @@ import { type BenefitParams, type BenefitPartial, SLOT_CODE } from './benefitKer
 import { layoutColumns } from './columns.js';
 import { ErrorList, shown } from './errorList.js';
 import { readHead } from './header.js';
-import { IdTable } from './idTable.js';
+import { idTableFor } from './idTable.js';
 import { runPanel, type RangeResult } from './panelRun.js';
 import type { ExclusionReason } from './reasons.js';
 import type { RowLayout } from './rowScan.js';
@@ -55,7 +55,7 @@ export async function readBenefitPanel(
   }
   const { dialect } = head;
   const params: BenefitParams = {
-    ids: IdTable.build(ids, dialect.encodingDecided ? [dialect.encoding] : ['utf-8', 'windows-1252']).parts,
+    ids: idTableFor(wanted, dialect.encodingDecided ? [dialect.encoding] : ['utf-8', 'windows-1252']).parts,
     firstWeek,
     weekCount,
     base,

@@ -124,6 +124,22 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+const built = new WeakMap<object, Map<string, IdTable>>();
+
+/**
+ * The table for the keys of `wanted`, built once per map and encoding set: the benefit and
+ * wage panels of one run are read with the same `wanted` map (which is read-only to us; a
+ * caller that changed it between the two reads would change its size, and get a new table).
+ */
+export function idTableFor(wanted: ReadonlyMap<string, unknown>, encodings: readonly Encoding[]): IdTable {
+  let byEncoding = built.get(wanted);
+  if (!byEncoding) built.set(wanted, (byEncoding = new Map()));
+  const key = `${wanted.size}:${encodings.join(',')}`;
+  let table = byEncoding.get(key);
+  if (!table) byEncoding.set(key, (table = IdTable.build([...wanted.keys()], encodings)));
+  return table;
+}
+
 export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);

@@ -13,7 +13,7 @@ import { assertBalanced, layoutOf, nonZero } from './benefits.js';
 import { layoutColumns } from './columns.js';
 import { ErrorList } from './errorList.js';
 import { readHead } from './header.js';
-import { IdTable } from './idTable.js';
+import { idTableFor } from './idTable.js';
 import { runPanel } from './panelRun.js';
 import type { IngestOptions, MonthCoverage, WageMonth, WagePanel } from './types.js';
 import { NO_WEEK } from './values.js';
@@ -32,7 +32,7 @@ export async function readWages(loaded: LoadedSpec, wanted: ReadonlyMap<string, 
   const n = ids.length;
   const { dialect } = head;
   const params: WageParams = {
-    ids: IdTable.build(ids, dialect.encodingDecided ? [dialect.encoding] : ['utf-8', 'windows-1252']).parts,
+    ids: idTableFor(wanted, dialect.encodingDecided ? [dialect.encoding] : ['utf-8', 'windows-1252']).parts,
     months: wantedMonths,
     dialect,
     names: head.names,

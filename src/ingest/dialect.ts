@@ -27,6 +27,13 @@ const TAB = 9;
 const QUOTE = 34;
 const LF = 10;
 
+/** Excel's "Unicode Text" export is UTF-16 with a byte-order mark: recognised, so the message can say what to do. */
+export function isUtf16(sample: Buffer): boolean {
+  return sample.length >= 2 && ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff));
+}
+
+export const UTF16_MESSAGE = 'the file is UTF-16 (Excel\'s "Unicode Text"); save it as "CSV UTF-8" or "CSV (semicolon delimited)" instead';
+
 export function detectDialect(sample: Buffer, csv: Partial<CsvOptions>): Dialect {
   const bomLength = sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
   let encoding: Encoding = 'utf-8';

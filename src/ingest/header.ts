@@ -5,7 +5,7 @@
 import { open } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 import type { CsvOptions } from '../spec/schema.js';
-import { detectDialect, type Dialect } from './dialect.js';
+import { detectDialect, isUtf16, UTF16_MESSAGE, type Dialect } from './dialect.js';
 import { openInput } from './scan.js';
 import { parseRecord, RecordView } from './scan.js';
 
@@ -31,6 +31,7 @@ export async function readHead(path: string, display: string, csv: Partial<CsvOp
       const buf = Buffer.allocUnsafe(Math.max(want, 1));
       const { bytesRead } = await fh.read(buf, 0, want, 0);
       const eof = bytesRead >= size;
+      if (isUtf16(buf.subarray(0, bytesRead))) throw inputError(UTF16_MESSAGE, { file: display });
       const dialect = detectDialect(buf.subarray(0, bytesRead), csv);
       const v = new RecordView(dialect);
       v.buf = buf;

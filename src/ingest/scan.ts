@@ -10,7 +10,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 import type { CsvOptions } from '../spec/schema.js';
 import type { InputRole } from '../types.js';
-import { detectDialect, type Dialect } from './dialect.js';
+import { detectDialect, isUtf16, UTF16_MESSAGE, type Dialect } from './dialect.js';
 import { decodeField } from './text.js';
 
 const LF = 10;
@@ -125,6 +125,7 @@ async function scanHandle(
   };
 
   await fill();
+  if (isUtf16(buf.subarray(0, len))) throw inputError(UTF16_MESSAGE, { file: target.display });
   const dialect = detectDialect(buf.subarray(0, len), target.csv);
   const view = new RecordView(dialect);
   const state: ChunkState = { line: 1, sawHeader: false, rows: 0, display: target.display, hooks };

@@ -24,6 +24,12 @@ describe('validation messages', () => {
     expect((await fail({ 'benefits_weekly.csv': '\n\n' })).line).toBe('benefits_weekly.csv: empty file (no header line)');
   });
 
+  it('UTF-16 (Excel "Unicode Text") is named, with what to do instead', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('person_id\tmunicipality\tmatched_to\r\n', 'utf16le')]);
+    expect((await fail({ 'controls.csv': utf16 })).line).toBe(`controls.csv: the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV (semicolon delimited)" instead`);
+    expect((await fail({ 'wages_monthly.csv': utf16 })).line).toMatch(/^wages_monthly\.csv: the file is UTF-16/);
+  });
+
   it('missing required column names the columns found', async () => {
     expect((await fail({ 'participants.csv': 'person_id,municipality,start_date,age\nP1,Herning,2022-01-03,40\n' })).line).toBe(
       'participants.csv:1: missing column "end_date"; columns found: person_id, municipality, start_date, age',

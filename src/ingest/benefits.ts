@@ -155,8 +155,8 @@ export async function readBenefitPanel(
   }
   if (n > 0 && outside.size === n) {
     const span = `${formatMonth(Math.min(...wantedMonths))} to ${formatMonth(Math.max(...wantedMonths))}`;
-    const has = coverage ? `covers ${coverage.first_week} to ${coverage.last_week}` : 'has no weeks';
-    throw inputError(`the file ${has}, which contains none of the cohort's follow-up months (${span})`, { file: display });
+    const why = coverage ? `the file covers ${coverage.first_week} to ${coverage.last_week}, which contains none of` : 'the file has no rows with a week, so it covers none of';
+    throw inputError(`${why} the cohort's follow-up months (${span})`, { file: display });
   }
   if (outside.size > 0) {
     warnings.push({

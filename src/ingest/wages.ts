@@ -84,8 +84,8 @@ export async function readWages(loaded: LoadedSpec, wanted: ReadonlyMap<string, 
   }
   if (n > 0 && outside.size === n) {
     const span = `${formatMonth(Math.min(...wantedMonths))} to ${formatMonth(Math.max(...wantedMonths))}`;
-    const has = coverage ? `covers ${formatMonth(coverage.first_month)} to ${formatMonth(coverage.last_month)}` : 'has no rows';
-    throw inputError(`the file ${has}, which contains none of the cohort's follow-up months (${span})`, { file: display });
+    const why = coverage ? `the file covers ${formatMonth(coverage.first_month)} to ${formatMonth(coverage.last_month)}, which contains none of` : 'the file has no rows, so it covers none of';
+    throw inputError(`${why} the cohort's follow-up months (${span})`, { file: display });
   }
   if (outside.size > 0 && coverage) {
     warnings.push({ code: 'follow_up_outside_coverage', params: { persons: outside.size, file: display, first_month: formatMonth(coverage.first_month), last_month: formatMonth(coverage.last_month) } });

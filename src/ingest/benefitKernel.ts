@@ -67,8 +67,8 @@ export interface BenefitPartial {
 const SPACE = 32;
 const ZERO = 48;
 const MAX_ERRORS = 20;
-/** Memo slots for all-digit codes of up to 5 digits: key = value * 8 + length (keeps leading zeros apart). */
-const SMALL_CODE_KEYS = 100000 * 8;
+/** Memo slots for all-digit codes of up to 4 digits (DREAM codes have 3): key = value * 8 + length (keeps leading zeros apart). */
+const SMALL_CODE_KEYS = 10000 * 8;
 const UNSET = 0x7fff;
 
 export class BenefitKernel implements RowKernel {
@@ -302,7 +302,7 @@ export class BenefitKernel implements RowKernel {
     while (s < e && buf[s] === SPACE) s++;
     while (e > s && buf[e - 1] === SPACE) e--;
     const len = e - s;
-    if (len <= 5) {
+    if (len <= 4) {
       let value = 0;
       let k = s;
       for (; k < e; k++) {

@@ -53,9 +53,19 @@ export type FromWorker =
 const workerUrl = new URL('./panelWorker.js', import.meta.url);
 const workersAvailable = import.meta.url.endsWith('.js');
 
-/** The parent's Node options minus those that only make sense for a string entry point (`node --input-type=module -e ...`). */
-function workerExecArgv(): string[] {
-  return process.execArgv.filter((a) => !a.startsWith('--input-type'));
+/**
+ * A worker inherits the parent's Node options, except when the parent was started with
+ * `--input-type` (a string entry point, as in `node --input-type=module -e ...`), which a
+ * worker's file entry point rejects: then it gets the others, or none if Node refuses some.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const file = fileURLToPath(workerUrl);
+  if (!process.execArgv.some((a) => a.startsWith('--input-type'))) return new Worker(file, { workerData: setup });
+  try {
+    return new Worker(file, { workerData: setup, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) });
+  } catch {
+    return new Worker(file, { workerData: setup, execArgv: [] });
+  }
 }
 
 export function makeKernel(job: KernelJob): BenefitKernel | WageKernel {
@@ -116,7 +126,7 @@ async function scanRanges(setup: WorkerSetup, cuts: readonly number[], workers: 
   };
   const there = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(fileURLToPath(workerUrl), { workerData: setup, execArgv: workerExecArgv() });
+      const worker = startWorker(setup);
       threads.push(worker);
       let busy = false;
       const give = (): void => {

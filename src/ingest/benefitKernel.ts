@@ -170,9 +170,9 @@ export class BenefitKernel implements RowKernel {
 
   /**
    * The canonical layout (id, week, code; as in DREAM extracts) read line by line: the
-   * line end is found natively (indexOf), and instead of searching for delimiters the
-   * fields are predicted (the id of the previous row, an 8-byte week) and verified.
-   * Any line the prediction does not fit goes through the general split and row().
+   * fields are predicted (the id of the previous row, an 8-byte week) and verified in one
+   * pass that also finds the line end. Any line the prediction does not fit goes through
+   * the general split and row().
    */
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
@@ -181,45 +181,52 @@ export class BenefitKernel implements RowKernel {
     let line = counts.line;
     let rows = 0;
     for (;;) {
+      // The usual row: an id (most often the previous row's), an 8-byte week and a short
+      // code, checked byte by byte in one pass that also finds the line end.
+      const m = this.lastIdLength;
+      let idEnd = -1;
+      let same = false;
+      if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
+        let j = 0;
+        while (j < m && buf[pos + j] === last[j]) j++;
+        same = j === m;
+        if (same) idEnd = pos + m;
+      }
+      if (!same) {
+        let k = pos;
+        while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+        if (k < limit && buf[k] === delim && k > pos) idEnd = k;
+      }
+      const ws0 = idEnd + 1;
+      if (idEnd > 0 && ws0 + 9 < limit && buf[ws0 + 8] === delim && buf[ws0 + 4] === DASH && buf[ws0 + 5] === W) {
+        const y0 = buf[ws0]! - ZERO;
+        const y1 = buf[ws0 + 1]! - ZERO;
+        const y2 = buf[ws0 + 2]! - ZERO;
+        const y3 = buf[ws0 + 3]! - ZERO;
+        const w0 = buf[ws0 + 6]! - ZERO;
+        const w1 = buf[ws0 + 7]! - ZERO;
+        const week = digits6(y0, y1, y2, y3, w0, w1) ? weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1) : NO_WEEK;
+        let k = ws0 + 9;
+        while (k < limit && buf[k] !== LF && buf[k] !== delim) k++;
+        if (week !== NO_WEEK && k < limit && buf[k] === LF) {
+          const e = buf[k - 1] === CR ? k - 1 : k;
+          rows++;
+          this.place(buf, pos, idEnd, week, this.classify(buf, ws0 + 9, e, line), line, same);
+          line++;
+          pos = k + 1;
+          continue;
+        }
+      }
+      // Any other line (blank, another week spelling, a wrong number of fields, or not
+      // complete before `limit`): find its end natively and read it the general way.
       const eol = buf.indexOf(LF, pos);
       if (eol < 0 || eol >= limit) break;
       let e = eol;
       if (e > pos && buf[e - 1] === CR) e--;
-      if (e === pos) {
-        line++;
-        pos = eol + 1;
-        continue;
+      if (e > pos) {
+        rows++;
+        this.splitLine(buf, pos, e, line);
       }
-      rows++;
-      // id: the previous row's id followed by a delimiter, else search for the delimiter.
-      const n = this.lastIdLength;
-      let idEnd = -1;
-      if (n > 0 && pos + n < e && buf[pos + n] === delim) {
-        let j = 0;
-        while (j < n && buf[pos + j] === last[j]) j++;
-        if (j === n) idEnd = pos + n;
-      }
-      const sameAsLast = idEnd >= 0;
-      if (idEnd < 0) {
-        idEnd = pos;
-        while (idEnd < e && buf[idEnd] !== delim) idEnd++;
-      }
-      // week: exactly `dddd-Wdd` followed by a delimiter; code: no delimiter after it.
-      const ws = idEnd + 1;
-      let week = NO_WEEK;
-      if (ws + 8 < e && buf[ws + 8] === delim && buf[ws + 4] === DASH && buf[ws + 5] === W) {
-        const y0 = buf[ws]! - ZERO;
-        const y1 = buf[ws + 1]! - ZERO;
-        const y2 = buf[ws + 2]! - ZERO;
-        const y3 = buf[ws + 3]! - ZERO;
-        const w0 = buf[ws + 6]! - ZERO;
-        const w1 = buf[ws + 7]! - ZERO;
-        if (digits6(y0, y1, y2, y3, w0, w1)) week = weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
-      }
-      let plain = week !== NO_WEEK;
-      for (let k = ws + 9; plain && k < e; k++) if (buf[k] === delim) plain = false;
-      if (plain) this.place(buf, pos, idEnd, week, this.classify(buf, ws + 9, e, line), line, sameAsLast);
-      else this.splitLine(buf, pos, e, line);
       line++;
       pos = eol + 1;
     }

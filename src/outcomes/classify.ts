@@ -1,4 +1,4 @@
-import type { CategoryClass, StatusCategory } from '../types.js';
+import { CATEGORY_CLASSES, type CategoryClass, type StatusCategory } from '../types.js';
 
 /**
  * The benefit class a person held in a month (domain.md §3): the class of most of
@@ -7,26 +7,22 @@ import type { CategoryClass, StatusCategory } from '../types.js';
  * `weeks` lists the month's weeks in calendar order.
  */
 export function monthClass(weeks: readonly (CategoryClass | null)[]): CategoryClass {
-  const count = new Map<CategoryClass, number>();
-  const last = new Map<CategoryClass, number>();
-  weeks.forEach((w, i) => {
-    const cls = w ?? 'none';
-    count.set(cls, (count.get(cls) ?? 0) + 1);
-    last.set(cls, i);
-  });
-  let best: CategoryClass = 'none';
-  let bestCount = -1;
-  let bestLast = -1;
-  for (const [cls, n] of count) {
-    const l = last.get(cls) ?? -1;
-    if (n > bestCount || (n === bestCount && l > bestLast)) {
-      best = cls;
-      bestCount = n;
-      bestLast = l;
-    }
+  // Runs once per person (200,000+ on large cohorts): fixed-size tallies, no Maps.
+  const count = [0, 0, 0, 0, 0, 0];
+  const last = [-1, -1, -1, -1, -1, -1];
+  for (let i = 0; i < weeks.length; i++) {
+    const k = CLASS_INDEX[weeks[i] ?? 'none'];
+    count[k]! += 1;
+    last[k] = i;
   }
-  return best;
+  let best = 0;
+  for (let k = 1; k < CATEGORY_CLASSES.length; k++) {
+    if (count[k]! > count[best]! || (count[k] === count[best] && last[k]! > last[best]!)) best = k;
+  }
+  return CATEGORY_CLASSES[best]!;
 }
+
+const CLASS_INDEX = Object.fromEntries(CATEGORY_CLASSES.map((c, i) => [c, i])) as Record<CategoryClass, number>;
 
 /** Status category from benefit class and whether the person had paid hours (domain.md §3). */
 export function statusOf(benefitClass: CategoryClass, hasWages: boolean): StatusCategory {

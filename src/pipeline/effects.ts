@@ -5,12 +5,16 @@ import { STATUS_CATEGORIES } from '../types.js';
 import type { LocalizedText, OutcomeEffect, StatusRow } from './types.js';
 
 export function statusDistribution(outcomes: readonly PersonOutcome[]): StatusRow[] {
-  const count = (group: 'participant' | 'control', cat: StatusCategory) => outcomes.filter((o) => o.person.group === group && o.status === cat).length;
-  const n1 = outcomes.filter((o) => o.person.group === 'participant').length;
+  const counts = new Map<StatusCategory, [number, number]>(STATUS_CATEGORIES.map((c) => [c, [0, 0]]));
+  let n1 = 0;
+  for (const o of outcomes) {
+    const g = o.person.group === 'participant' ? 0 : 1;
+    if (g === 0) n1 += 1;
+    counts.get(o.status)![g] += 1;
+  }
   const n2 = outcomes.length - n1;
   return STATUS_CATEGORIES.map((category) => {
-    const participants = count('participant', category);
-    const controls = count('control', category);
+    const [participants, controls] = counts.get(category)!;
     return { category, participants, controls, participants_share: n1 ? participants / n1 : NaN, controls_share: n2 ? controls / n2 : NaN };
   });
 }

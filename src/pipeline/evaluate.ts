@@ -43,8 +43,9 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, confidence, options.boschloo ?? true)));
   const subgroups: SubgroupLevel[] = [];
   for (const variable of spec.subgroups) {
+    const byLevel = groupBy(persons, (o) => valueOf(o, variable));
     for (const level of levelsOf(persons, variable)) {
-      const inLevel = persons.filter((o) => valueOf(o, variable) === level);
+      const inLevel = byLevel.get(level) ?? [];
       const participants = inLevel.filter((o) => o.person.group === 'participant').length;
       subgroups.push({
         variable,
@@ -123,6 +124,18 @@ function valueOf(o: PersonOutcome, variable: string): string | null {
   if (variable === 'municipality') return o.person.municipality;
   const v = o.person.covariates[variable];
   return v === undefined || v === null ? null : String(v);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
 }
 
 function levelsOf(persons: readonly PersonOutcome[], variable: string): string[] {

@@ -12,7 +12,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EconomicsResult } from '../economics/run.js';
 import type { SubgroupPayment, SubgroupPricing } from '../economics/subgroups.js';
-import { asSpec, base, title, type ChartContext } from './charts/effectCharts.js';
+import { asSpec, base, title, type ChartStyle } from './charts/effectCharts.js';
 import { CHART_WIDTH, COLORS } from './charts/theme.js';
 import type { Block } from './doc.js';
 import type { PublishedEvaluation } from './published.js';
@@ -212,7 +212,7 @@ export function economicsSection(e: PublishedEconomics, ctx: SectionContext): Re
     blocks.push({ kind: 'table', id: 'table-11', caption: k.comparisonTable, head: k.comparisonHead, rows, align: ['left', 'right', 'right', 'right', 'left'], small: true });
   }
 
-  const cctx: ChartContext = { pub: ctx.evaluation, m, f, internal: ctx.internal };
+  const cctx: ChartStyle = { m, f, internal: ctx.internal };
   return {
     id: 'economics',
     title: m.h.economics,
@@ -236,7 +236,7 @@ function subgroupLabel(id: string, label: string, ctx: SectionContext): string {
   return `${ctx.m.covariate[v] ?? v}: ${ctx.m.level[l] ?? l}`;
 }
 
-function cashFlowChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
+function cashFlowChart(e: PublishedEconomics, ctx: ChartStyle): TopLevelSpec {
   const k = ctx.m.eco;
   const values = e.charts.cash_flow.flatMap((r) => [
     { year: r.year, series: k.cashFlowBudget, value: r.budget_cumulative_pv },
@@ -263,7 +263,7 @@ function cashFlowChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
   });
 }
 
-function tornadoChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
+function tornadoChart(e: PublishedEconomics, ctx: ChartStyle): TopLevelSpec {
   const k = ctx.m.eco;
   const rows = e.charts.tornado.slice(0, 10);
   const baseValue = rows[0]?.base_surplus ?? e.budget.surplus_per_participant;
@@ -294,7 +294,7 @@ function tornadoChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
   });
 }
 
-function histogramChart(e: PublishedEconomics, ctx: ChartContext): TopLevelSpec {
+function histogramChart(e: PublishedEconomics, ctx: ChartStyle): TopLevelSpec {
   const k = ctx.m.eco;
   const values = e.charts.surplus_histogram.map((b) => ({ x0: b.x0, x1: b.x1, count: b.count, side: b.x1 <= 0 ? 'neg' : 'pos' }));
   return asSpec({

@@ -380,7 +380,7 @@ function warningText(code: string, params: Readonly<Record<string, string | numb
  * captions in reading order and every "Tabel N"/"Table N" reference with them, so the
  * reader never meets a gap. Lettered appendix tables (A–E) are left as they are.
  */
-function renumberTables(blocks: readonly Block[]): Block[] {
+export function renumberTables(blocks: readonly Block[]): Block[] {
   const map = new Map<string, string>();
   let next = 0;
   for (const b of blocks) {

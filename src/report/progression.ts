@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChangeShares, ProgressionResult } from '../progression/types.js';
 import { NONRESPONSE_REASONS, PAYMENT_NOTE } from '../progression/texts.js';
 import { WHO5_BAND_LABELS } from '../progression/who5.js';
-import { asSpec, base, title, type ChartContext } from './charts/effectCharts.js';
+import { asSpec, base, title, type ChartStyle } from './charts/effectCharts.js';
 import { CHART_WIDTH, COLORS } from './charts/theme.js';
 import type { Block } from './doc.js';
 import { joinList } from './note.js';
@@ -305,7 +305,7 @@ export function progressionSection(p: PublishedProgression, ctx: SectionContext)
   blocks.push({ kind: 'figure', name: 'progression_bip', svg: '', caption: k.bipCaption, alt: k.bipTitle });
   blocks.push({ kind: 'paragraph', text: PAYMENT_NOTE[p.not_for_payment_reason][lang] });
 
-  const cctx: ChartContext = { pub: ctx.evaluation, m, f, internal: ctx.internal };
+  const cctx: ChartStyle = { m, f, internal: ctx.internal };
   return {
     id: 'progression',
     title: m.h.progression,
@@ -320,7 +320,7 @@ export function progressionSection(p: PublishedProgression, ctx: SectionContext)
   };
 }
 
-function who5Chart(p: PublishedProgression, ctx: ChartContext, allLabel: string): TopLevelSpec {
+function who5Chart(p: PublishedProgression, ctx: ChartStyle, allLabel: string): TopLevelSpec {
   const k = ctx.m.prog;
   const c = p.chart.who5_means;
   const labels = c.groups.map((g, i) => (i === 0 ? allLabel : g));
@@ -359,7 +359,7 @@ function who5Chart(p: PublishedProgression, ctx: ChartContext, allLabel: string)
   });
 }
 
-function bipChart(p: PublishedProgression, ctx: ChartContext): TopLevelSpec {
+function bipChart(p: PublishedProgression, ctx: ChartStyle): TopLevelSpec {
   const k = ctx.m.prog;
   const lang = ctx.f.lang;
   const kinds = [k.positive, k.unchanged, k.negative];

@@ -9,5 +9,6 @@ export interface SectionContext {
   readonly internal: boolean;
   /** The suppression threshold in force (0 when none). */
   readonly threshold: number;
-  readonly evaluation: PublishedEvaluation;
+  /** Absent for a note of the economic model alone (effekt economics --out). */
+  readonly evaluation?: PublishedEvaluation;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { writeEconomicsNote } from '../../report/economicsNote.js';
 import { resolve } from 'node:path';
 import type { Command } from '../io.js';
 import { flag, parseCommandArgs, stringOption } from '../args.js';
@@ -15,6 +16,8 @@ Options:
   --effect <effect.json>   use the measured effect of the paying outcome in a pipeline effect.json
   --outcome <id>           the paying outcome when effect.json names none (default ordinary_employment)
   --json                   print economics.json to stdout instead of tables
+  --out DIR                also write economics.json, economics-note.md/.html and charts/ to DIR
+  --lang da|en             language of the note written with --out (default da)
   --seed <n>               seed of the uncertainty draws (default: the parameter file's)
   --draws <n>              number of uncertainty draws (default: the parameter file's, 100000)
   --break-even <path>[:<target>]
@@ -37,6 +40,8 @@ export const economicsCommand: Command = async (args, io) => {
     effect: { type: 'string' },
     outcome: { type: 'string' },
     json: { type: 'boolean' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
     seed: { type: 'string' },
     draws: { type: 'string' },
     'break-even': { type: 'string', multiple: true },
@@ -68,6 +73,14 @@ export const economicsCommand: Command = async (args, io) => {
     if (!TARGETS.includes(target as BreakEvenTarget)) throw inputError(`economics: --break-even: unknown target "${target}" (one of ${TARGETS.join(', ')})`);
     return breakEvenFor(params, effect, result.payment.contract, path, target as BreakEvenTarget);
   });
+
+  const outDir = stringOption(parsed, 'out');
+  if (outDir !== undefined) {
+    const lang = stringOption(parsed, 'lang') ?? 'da';
+    if (lang !== 'da' && lang !== 'en') throw inputError(`economics: --lang must be da or en, not "${lang}"`);
+    const { files } = await writeEconomicsNote(result, resolve(io.cwd, outDir), { lang });
+    io.stderr(`effekt: wrote ${files.length} files to ${outDir}\n`);
+  }
 
   if (flag(parsed, 'json')) {
     const out = extra.length > 0 ? { ...result, break_even: { ...result.break_even, requested: extra } } : result;

@@ -8,22 +8,27 @@ import type { Messages } from '../messages/index.js';
 import type { PublishedEvaluation } from '../published.js';
 import { CHART_WIDTH, COLORS, chartConfig } from './theme.js';
 
-export interface ChartContext {
-  readonly pub: PublishedEvaluation;
+/** What every chart needs: messages, number formats, the internal marking. */
+export interface ChartStyle {
   readonly m: Messages;
   readonly f: Formatter;
   /** Subtitle on every chart of an internal (unsuppressed) run. */
   readonly internal: boolean;
 }
 
+/** The effect charts also read the published evaluation. */
+export interface ChartContext extends ChartStyle {
+  readonly pub: PublishedEvaluation;
+}
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-export function title(ctx: ChartContext, text: string, subtitle?: string): Record<string, unknown> {
+export function title(ctx: ChartStyle, text: string, subtitle?: string): Record<string, unknown> {
   const sub = [ctx.internal ? ctx.m.internal.short : '', subtitle ?? ''].filter(Boolean);
   return sub.length ? { text, subtitle: sub } : { text };
 }
 
-export function base(ctx: ChartContext): { $schema: string; config: Record<string, unknown> } {
+export function base(ctx: ChartStyle): { $schema: string; config: Record<string, unknown> } {
   return { $schema: SCHEMA, config: chartConfig(ctx.f.lang) };
 }
 

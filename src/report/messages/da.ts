@@ -314,6 +314,13 @@ export const da = {
       effort_saving_share: 'Kommunens besparelse på den almindelige indsats',
       years_to_municipal_break_even: 'År til kommunens regnskab går i nul',
       years_to_budget_break_even: 'År til budgettet går i nul',
+      'socio_economic_surplus_per_participant': 'Samfundsøkonomisk overskud pr. deltager',
+      'investor_break_even_gross_rate': 'Investors nulpunkt: andel i beskæftigelse',
+      'break_even_annual_decay': 'Nulpunkt: årligt fald i effekten',
+      'break_even_effort_saving_share': 'Nulpunkt: kommunens besparelse på den almindelige indsats',
+      'break_even_net_effect': 'Nulpunkt: mereffekt',
+      'payment_per_gross_employed_by_subgroup.employed_last_2y': 'Pris pr. beskæftiget, beskæftiget inden for 2 år',
+      'payment_per_gross_employed_by_subgroup.not_employed_last_2y': 'Pris pr. beskæftiget, ikke beskæftiget inden for 2 år',
     } as Record<string, string>,
     target: {
       budget_surplus: 'budgettets overskud',
@@ -415,6 +422,12 @@ export const da = {
     unchanged: 'Uændret',
     negative: 'Negativ',
     bipCaption: 'Andel af deltagerne med positiv, uændret og negativ udvikling pr. BIP-indikator.',
+  },
+  econNote: {
+    title: (name: string) => `Økonomisk model: ${name}`,
+    subtitle: (a: { effect: string; source: string }) => `Mereffekt ${a.effect} · kilde: ${a.source}`,
+    intro:
+      'Dette notat viser den økonomiske model og betalingsmodellen alene, ud fra en antaget eller målt mereffekt. Det indeholder ingen registerdata om personer.',
   },
   targets: {
     title: 'Resultatmål',

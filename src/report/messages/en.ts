@@ -307,6 +307,13 @@ export const en: Messages = {
       effort_saving_share: 'Municipal saving on the ordinary effort',
       years_to_municipal_break_even: "Years until the municipality's account breaks even",
       years_to_budget_break_even: 'Years until the budget breaks even',
+      'socio_economic_surplus_per_participant': 'Socio-economic surplus per participant',
+      'investor_break_even_gross_rate': "Investor's break-even: share in employment",
+      'break_even_annual_decay': 'Break-even: yearly decay of the effect',
+      'break_even_effort_saving_share': "Break-even: the municipality's saving on the ordinary effort",
+      'break_even_net_effect': 'Break-even: net effect',
+      'payment_per_gross_employed_by_subgroup.employed_last_2y': 'Price per employed, employed within 2 years',
+      'payment_per_gross_employed_by_subgroup.not_employed_last_2y': 'Price per employed, not employed within 2 years',
     } as Record<string, string>,
     target: {
       budget_surplus: 'the budget surplus',
@@ -408,6 +415,11 @@ export const en: Messages = {
     unchanged: 'Unchanged',
     negative: 'Negative',
     bipCaption: 'Share of the participants with positive, unchanged and negative change per BIP indicator.',
+  },
+  econNote: {
+    title: (name: string) => `Economic model: ${name}`,
+    subtitle: (a: { effect: string; source: string }) => `Net effect ${a.effect} · source: ${a.source}`,
+    intro: 'This note shows the economic model and the payment model alone, from an assumed or a measured net effect. It contains no register data on persons.',
   },
   targets: {
     title: 'Result targets',

@@ -1,4 +1,4 @@
-import { compareProportions, holm } from '../stats/index.js';
+import { compareProportions, fisherExact, holm, normalSf, oddsRatio, relativeRisk, weightedDifference, weightedShare, wilson } from '../stats/index.js';
 import type { OutcomeDefinition } from '../spec/schema.js';
 import type { PersonOutcome, StatusCategory } from '../types.js';
 import { STATUS_CATEGORIES } from '../types.js';
@@ -41,6 +41,9 @@ export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonO
       x2 += hit;
     }
   }
+  if (outcomes.some((o) => o.person.group === 'control' && o.person.weight !== 1)) {
+    return weightedOutcomeEffect(def, outcomes, inSet, { x1, n1, x2, n2 }, confidence);
+  }
   const c = compareProportions(x1, n1, x2, n2, { confidence, alternative: 'two-sided', boschloo: withBoschloo });
   return {
     id: def.id,
@@ -67,6 +70,76 @@ export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonO
     },
     relative_risk: { estimate: c.relative_risk.estimate, ci: c.relative_risk.ci, method: c.relative_risk.method ?? 'log' },
     odds_ratio: { estimate: c.odds_ratio.estimate, ci: c.odds_ratio.ci, method: c.odds_ratio.method ?? 'woolf' },
+  };
+}
+
+/**
+ * Controls carrying weights (e.g. 1:k matching with replacement, coarsened exact matching):
+ * the control share is the weighted share with a Wilson interval at the Kish effective size;
+ * the net effect's interval and the z-test use the heteroskedasticity-robust (HC0 sandwich)
+ * standard error of the weighted difference (White 1980), the primary interval then being
+ * the robust Wald interval. Exact conditional tests assume unweighted counts, so Fisher's
+ * test, relative risk and odds ratio are computed on the controls' Kish-effective counts
+ * (n_eff and round(share·n_eff)): an approximation the note states. Boschloo is left out.
+ */
+function weightedOutcomeEffect(
+  def: OutcomeDefinition,
+  outcomes: readonly PersonOutcome[],
+  inSet: ReadonlySet<StatusCategory>,
+  counts: { x1: number; n1: number; x2: number; n2: number },
+  confidence: number,
+): OutcomeEffect {
+  const y1: number[] = [];
+  const w1: number[] = [];
+  const y2: number[] = [];
+  const w2: number[] = [];
+  for (const o of outcomes) {
+    const hit = inSet.has(o.status) ? 1 : 0;
+    if (o.person.group === 'participant') {
+      y1.push(hit);
+      w1.push(1);
+    } else {
+      y2.push(hit);
+      w2.push(o.person.weight);
+    }
+  }
+  const { x1, n1, x2, n2 } = counts;
+  const p1 = wilson(x1, n1, confidence);
+  const s2 = weightedShare(y2, w2, { confidence });
+  const d = weightedDifference(y1, w1, y2, w2, { confidence });
+  const z = d.se > 0 ? d.estimate / d.se : d.estimate === 0 ? 0 : Math.sign(d.estimate) * Infinity;
+  const zTestResult = { statistic: z, p: Number.isFinite(z) ? 2 * normalSf(Math.abs(z)) : 0 };
+  // Newcombe's hybrid (MOVER) with the controls' Wilson interval at the Kish size, for comparison.
+  const mover: readonly [number, number] = [
+    d.estimate - Math.sqrt((p1.estimate - p1.ci[0]) ** 2 + (s2.ci[1] - s2.estimate) ** 2),
+    d.estimate + Math.sqrt((p1.ci[1] - p1.estimate) ** 2 + (s2.estimate - s2.ci[0]) ** 2),
+  ];
+  const n2e = Math.max(1, Math.round(s2.n_eff));
+  const x2e = Math.min(n2e, Math.max(0, Math.round(s2.estimate * n2e)));
+  const fisher = fisherExact(x1, n1, x2e, n2e, { confidence });
+  const rr = relativeRisk(x1, n1, x2e, n2e, confidence);
+  const or = oddsRatio(x1, n1, x2e, n2e, confidence);
+  return {
+    id: def.id,
+    label: labelOf(def),
+    categories: def.categories,
+    participants: { n: n1, events: x1, share: p1.estimate, ci: p1.ci, method: 'wilson' },
+    controls: { n: n2, events: x2, share: s2.estimate, ci: s2.ci, method: 'wilson_kish_weighted' },
+    difference: {
+      estimate: d.estimate,
+      ci: d.ci,
+      method: 'wald_robust_weighted',
+      confidence,
+      alternatives: { newcombe_kish: mover },
+    },
+    tests: {
+      z: zTestResult,
+      // No continuity correction is defined for a robust z; NaN is published as null ("–" in the note).
+      z_corrected: { statistic: NaN, p: NaN },
+      fisher: { p: fisher.p, p_mid: fisher.p_mid, odds_ratio: fisher.odds_ratio, ci: fisher.ci },
+    },
+    relative_risk: { estimate: rr.estimate, ci: rr.ci, method: `${rr.method}_kish_effective` },
+    odds_ratio: { estimate: or.estimate, ci: or.ci, method: `${or.method}_kish_effective` },
   };
 }
 

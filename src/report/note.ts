@@ -177,7 +177,7 @@ export function buildNote(ctx: NoteContext): Block[] {
     head: m.tab.effectsHead(level),
     rows: effectRows,
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    notes: [m.tab.effectsNote(level), ...outcomes.map((o) => m.res.outcomeCategories({ label: o.label[lang], categories: o.categories.map((c) => m.cat[c]).join('; ') })), ...legendFor(effectRows)],
+    notes: [pub.cohort.weighted ? m.tab.effectsNoteWeighted(level) : m.tab.effectsNote(level), ...outcomes.map((o) => m.res.outcomeCategories({ label: o.label[lang], categories: o.categories.map((c) => m.cat[c]).join('; ') })), ...legendFor(effectRows)],
   });
 
   h3(m.h.subgroups, 'subgroups');
@@ -259,9 +259,11 @@ export function buildNote(ctx: NoteContext): Block[] {
   h3(m.h.methods, 'methods');
   p(m.app.methodsIntervals(level));
   p(m.app.methodsTests);
+  // Weighted controls change the primary interval and tests (src/pipeline/effects.ts).
+  if (pub.cohort.weighted) p(m.app.methodsWeighted(level));
   p(`${m.app.methodsRatios} ${m.app.methodsBalance}`);
   const ci = (x: readonly [number, number]) => `${f.pctNum(x[0], 1)} ${lang === 'da' ? 'til' : 'to'} ${f.pctNum(x[1], 1)}`;
-  out.push({
+  if (!pub.cohort.weighted) out.push({
     kind: 'table',
     id: 'table-c',
     caption: m.tab.alternatives,
@@ -347,8 +349,12 @@ function effectSentence(o: PublishedOutcomeEffect, ctx: NoteContext, months: str
       : m.sum.effectLabelled({ label, share1, share2, months, diff, ci, level });
   }
   if (o.tests) {
-    const sig = o.tests.fisher.p < 1 - pub.confidence;
-    text += ` ${sig ? m.sum.significant({ p: f.p(o.tests.fisher.p), alpha }) : m.sum.notSignificant({ p: f.p(o.tests.fisher.p), alpha })}`;
+    // With weighted controls Fisher's test is only approximate; the robust z-test is primary.
+    const weighted = ctx.pub.cohort.weighted;
+    const pv = weighted ? o.tests.z.p : o.tests.fisher.p;
+    const test = weighted ? m.sum.testRobust : m.sum.testFisher;
+    const sig = pv < 1 - pub.confidence;
+    text += ` ${sig ? m.sum.significant({ p: f.p(pv), alpha, test }) : m.sum.notSignificant({ p: f.p(pv), alpha, test })}`;
   }
   return text;
 }

@@ -81,9 +81,11 @@ export const da = {
       `${a.label}: ${a.share1} af deltagerne mod ${a.share2} i kontrolgruppen ${a.months} efter forløbet, en mereffekt på ${a.diff} (${a.level}-konfidensinterval: ${a.ci} procentpoint).`,
     effectHidden: (a: { label: string; diff: string; ci: string; level: string; threshold: string }) =>
       `${a.label}: mereffekten er ${a.diff} (${a.level}-konfidensinterval: ${a.ci} procentpoint). Andelene vises ikke, fordi de bygger på færre end ${a.threshold} personer.`,
-    significant: (a: { p: string; alpha: string }) => `Forskellen er statistisk signifikant på ${a.alpha}-niveau (Fishers eksakte test: p = ${a.p}).`,
-    notSignificant: (a: { p: string; alpha: string }) =>
-      `Forskellen er ikke statistisk signifikant på ${a.alpha}-niveau (Fishers eksakte test: p = ${a.p}): data kan ikke udelukke, at indsatsen ingen effekt har haft på dette mål.`,
+    testFisher: 'Fishers eksakte test',
+    testRobust: 'z-test med robuste standardfejl',
+    significant: (a: { p: string; alpha: string; test: string }) => `Forskellen er statistisk signifikant på ${a.alpha}-niveau (${a.test}: p = ${a.p}).`,
+    notSignificant: (a: { p: string; alpha: string; test: string }) =>
+      `Forskellen er ikke statistisk signifikant på ${a.alpha}-niveau (${a.test}: p = ${a.p}): data kan ikke udelukke, at indsatsen ingen effekt har haft på dette mål.`,
     reading: (a: { level: string; alpha: string }) =>
       `Sådan læses tallene: Mereffekten er forskellen mellem deltagernes og kontrolgruppens andel. Konfidensintervallet viser, hvor stor den sande mereffekt med rimelighed kan være: ` +
       `intervallet er beregnet, så det i ${a.level} af undersøgelser som denne indeholder den sande værdi. Et interval, der ikke omfatter 0, svarer til en signifikant forskel. ` +
@@ -143,6 +145,8 @@ export const da = {
     statusHead: ['Forsørgelsesstatus', 'Deltagere, antal', 'Deltagere, pct.', 'Kontrolgruppe, antal', 'Kontrolgruppe, pct.'],
     effects: 'Tabel 2. Effektmål: andele, mereffekt og test',
     effectsHead: (level: string) => ['Effektmål', 'Deltagere, pct. (antal)', 'Kontrolgruppe, pct. (antal)', 'Mereffekt, procentpoint', `${level}-konfidensinterval`, 'p (Fisher)', 'p (z-test)'],
+    effectsNoteWeighted: (level: string) =>
+      `Mereffekt = deltagernes andel minus kontrolgruppens vægtede andel. Intervallet (${level}) og z-testen bygger på robuste (sandwich) standardfejl for vægtede andele. p (Fisher) er beregnet på kontrolgruppens effektive størrelse (Kish) og er derfor en tilnærmelse.`,
     effectsNote: (level: string) =>
       `Mereffekt = deltagernes andel minus kontrolgruppens. Intervallet er Newcombes hybride score-interval (${level}). p (Fisher) er Fishers eksakte test, tosidet; p (z-test) er den sædvanlige test for to andele uden kontinuitetskorrektion.`,
     subgroups: 'Tabel 3. Effektmål i undergrupper',
@@ -231,6 +235,8 @@ export const da = {
   app: {
     methodsIntervals: (level: string) =>
       `Andele vises med Wilsons score-interval. Mereffektens ${level}-konfidensinterval er Newcombes hybride score-interval (Newcombe 1998, metode 10). Det er valgt, fordi det holder sit konfidensniveau også ved små grupper og andele nær 0, hvor det almindelige Wald-interval er for smalt og kan gå uden for [−1; 1]. Miettinen–Nurminen, Agresti–Caffo og Wald står til sammenligning i tabel C.`,
+    methodsWeighted: (level: string) =>
+      `Kontrolpersonerne bærer vægte (f.eks. matchning med tilbagelægning). Kontrolgruppens andel er derfor vægtet og vises med Wilsons interval ved den effektive størrelse (Kish). Mereffektens ${level}-konfidensinterval er da et Wald-interval med robust (HC0-sandwich) standardfejl for den vægtede forskel (White 1980), og z-testen bruger samme standardfejl. Fishers test, relativ risiko og oddsratio er beregnet på kontrolgruppens effektive antal (Kish), hvilket er en tilnærmelse; Boschloos test og de alternative intervaller udelades.`,
     methodsTests:
       'Den primære test er Fishers eksakte test, tosidet efter R’s regel (alle tabeller, der ikke er mere sandsynlige end den observerede, med relativ tolerance 1e-7). Den er valgt, fordi den er eksakt ved små tal og ikke bygger på en normalfordelingstilnærmelse. z-testen for to andele (uden kontinuitetskorrektion, som R’s prop.test(correct = FALSE)) vises, fordi den er den kendte standard; med Yates’ korrektion, mid-p og Boschloos eksakte ubetingede test står i tabel D. Holm-korrektionen tager højde for, at der testes flere effektmål.',
     methodsRatios: 'Relativ risiko vises med log-interval (Katz), oddsratio med Woolfs logit-interval.',

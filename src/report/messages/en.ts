@@ -76,9 +76,11 @@ export const en: Messages = {
       `${a.label}: ${a.share1} of the participants against ${a.share2} in the control group ${a.months} after the course, a net effect of ${a.diff} (${a.level} confidence interval: ${a.ci} percentage points).`,
     effectHidden: (a: { label: string; diff: string; ci: string; level: string; threshold: string }) =>
       `${a.label}: the net effect is ${a.diff} (${a.level} confidence interval: ${a.ci} percentage points). The shares are not shown because they rest on fewer than ${a.threshold} persons.`,
-    significant: (a: { p: string; alpha: string }) => `The difference is statistically significant at the ${a.alpha} level (Fisher's exact test: p = ${a.p}).`,
-    notSignificant: (a: { p: string; alpha: string }) =>
-      `The difference is not statistically significant at the ${a.alpha} level (Fisher's exact test: p = ${a.p}): the data cannot rule out that the intervention had no effect on this measure.`,
+    testFisher: "Fisher's exact test",
+    testRobust: 'z-test with robust standard errors',
+    significant: (a: { p: string; alpha: string; test: string }) => `The difference is statistically significant at the ${a.alpha} level (${a.test}: p = ${a.p}).`,
+    notSignificant: (a: { p: string; alpha: string; test: string }) =>
+      `The difference is not statistically significant at the ${a.alpha} level (${a.test}: p = ${a.p}): the data cannot rule out that the intervention had no effect on this measure.`,
     reading: (a: { level: string; alpha: string }) =>
       `How to read the figures: the net effect is the participants' share minus the control group's. The confidence interval shows how large the true net effect may reasonably be: ` +
       `it is computed so that in ${a.level} of studies like this one it contains the true value. An interval that excludes 0 corresponds to a significant difference. ` +
@@ -138,6 +140,8 @@ export const en: Messages = {
     statusHead: ['Status', 'Participants, n', 'Participants, %', 'Control group, n', 'Control group, %'],
     effects: 'Table 2. Outcome measures: shares, net effect and tests',
     effectsHead: (level: string) => ['Outcome', 'Participants, % (n)', 'Control group, % (n)', 'Net effect, percentage points', `${level} confidence interval`, 'p (Fisher)', 'p (z-test)'],
+    effectsNoteWeighted: (level: string) =>
+      `Net effect = participants' share minus the control group's weighted share. The interval (${level}) and the z-test use robust (sandwich) standard errors for weighted shares. p (Fisher) is computed on the control group's effective size (Kish) and is therefore an approximation.`,
     effectsNote: (level: string) =>
       `Net effect = participants' share minus the control group's. The interval is Newcombe's hybrid score interval (${level}). p (Fisher) is Fisher's exact test, two-sided; p (z-test) is the usual test for two proportions without continuity correction.`,
     subgroups: 'Table 3. Outcome measures in subgroups',
@@ -224,6 +228,8 @@ export const en: Messages = {
   app: {
     methodsIntervals: (level: string) =>
       `Shares are shown with Wilson score intervals. The ${level} confidence interval of the net effect is Newcombe's hybrid score interval (Newcombe 1998, method 10). It was chosen because it keeps its coverage with small groups and shares near 0, where the usual Wald interval is too narrow and can leave [−1, 1]. Miettinen–Nurminen, Agresti–Caffo and Wald are given for comparison in Table C.`,
+    methodsWeighted: (level: string) =>
+      `The controls carry weights (e.g. matching with replacement). The control group's share is therefore weighted and shown with Wilson's interval at the effective size (Kish). The net effect's ${level} confidence interval is then a Wald interval with the robust (HC0 sandwich) standard error of the weighted difference (White 1980), and the z-test uses the same standard error. Fisher's test, the relative risk and the odds ratio are computed on the control group's effective counts (Kish), an approximation; Boschloo's test and the alternative intervals are left out.`,
     methodsTests:
       "The primary test is Fisher's exact test, two-sided by R's rule (all tables no more likely than the observed one, relative tolerance 1e-7). It was chosen because it is exact for small counts and does not rest on a normal approximation. The two-proportion z-test (without continuity correction, as R's prop.test(correct = FALSE)) is shown because it is the familiar standard; the version with Yates' correction, the mid-p and Boschloo's exact unconditional test are in Table D. The Holm adjustment allows for testing several outcome measures.",
     methodsRatios: "The relative risk is shown with a log interval (Katz), the odds ratio with Woolf's logit interval.",

@@ -60,7 +60,8 @@ export function targetsSection(t: PublishedTargets, ctx: SectionContext): Report
   };
   const op = (o: string) => o.replace('>=', '≥').replace('<=', '≤');
   const requirement = (kind: string, operator: string, threshold: number) => (kind === 'significance' ? `p ${op(operator)} ${f.p(threshold)}` : `${op(operator)} ${show(kind, threshold)}`);
-  const failed = t.targets.filter((x) => !x.pass).map((x) => x.description);
+  // Listed inside a sentence: "Not met: 30% of …; a further 20% …".
+  const failed = t.targets.filter((x) => !x.pass).map((x) => x.description.charAt(0).toLocaleLowerCase(f.lang) + x.description.slice(1));
   const summary = [t.pass ? k.summaryAll(f.int(t.total)) : k.summarySome({ met: f.int(t.met), total: f.int(t.total), failed: failed.join('; ') })];
   const blocks: Block[] = [
     { kind: 'paragraph', text: k.intro },

@@ -53,7 +53,7 @@ describe('effekt check on the example: the reference targets are not all met', (
   it('exit 1 with the verdict on stdout and nothing on stderr', () => {
     expect(text.code).toBe(1);
     expect(text.out).toContain('IKKE BESTÅET: 2 af 7 mål er ikke nået');
-    expect(text.out).toMatch(/FAIL {2}30 % af deltagerne selvforsørgende/);
+    expect(text.out).toMatch(/FAIL {2}30 pct. af deltagerne selvforsørgende/);
     expect(text.err).toBe('');
   });
 

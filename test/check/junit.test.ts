@@ -39,7 +39,7 @@ describe('JUnit XML', () => {
     const failed = cases.filter((c) => c.failure).map((c) => c['@_name'].split(':')[0]);
     expect(failed).toEqual(['self_supporting', 'paid_hours']);
     expect(cases[0]!.failure!['@_type']).toBe('target_not_met');
-    expect(cases[0]!.failure!['@_message']).toContain('30 % af deltagerne');
+    expect(cases[0]!.failure!['@_message']).toContain('30 pct. af deltagerne');
   });
 
   it('has one suite per scope with cohorts, and escapes markup in descriptions', () => {

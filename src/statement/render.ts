@@ -2,6 +2,7 @@
  * The statement as Markdown and HTML, in Danish or English. Amounts in kroner with øre;
  * numbers formatted by hand (no Intl) so the bytes do not depend on Node's ICU data.
  */
+import { messages } from '../report/messages/index.js';
 import type { Count, Statement } from './statement.js';
 
 export type Lang = 'da' | 'en';
@@ -132,7 +133,7 @@ function blocks(s: Statement, lang: Lang): Block[] {
   out.push({ kind: 'p', text: `${t.period}: **${s.period.id}** (${t.months} ${s.period.first_month} – ${s.period.last_month}). ${t.paying}: **${s.contract.paying_label[lang]}**. ${t.priceYear}: ${s.price_year}.` });
   out.push({ kind: 'p', text: `${t.followed}: **${count(s.participants_followed_up)}**` });
   out.push({ kind: 'table', head: [t.outcome, t.reached, t.payingCol], rows: s.outcomes.map((o) => [o.label[lang], count(o.reached), o.paying ? t.yes : t.no]), right: [1] });
-  const rows = s.lines.map((l) => [l.id === 'all' ? s.contract.paying_label[lang] : l.label, kr(l.price, lang), count(l.results), kr(l.amount, lang)]);
+  const rows = s.lines.map((l) => [l.id === 'all' ? s.contract.paying_label[lang] : priceLabel(l.id, l.label, lang), kr(l.price, lang), count(l.results), kr(l.amount, lang)]);
   rows.push([`**${t.subtotal}**`, '', '', kr(s.subtotal, lang)]);
   if (s.adjustment !== null && s.adjustment !== 0) rows.push([t.adjustment, '', '', kr(s.adjustment, lang)]);
   rows.push([`**${t.due}**`, '', '', `**${kr(s.amount_due, lang)}**`]);
@@ -168,8 +169,8 @@ function blocks(s: Statement, lang: Lang): Block[] {
     out.push({ kind: 'table', head: [t.period, t.participants, t.results, t.amount], rows: r, right: [1, 2, 3] });
   }
   out.push({ kind: 'h', text: t.contract });
-  const c: string[][] = s.contract.prices.map((p) => [p.id === 'all' ? t.price : `${t.price}: ${p.label}`, kr(p.price, lang)]);
-  if (s.contract.subgroup_rule) c.push([t.rule, s.contract.subgroup_rule]);
+  const c: string[][] = s.contract.prices.map((p) => [p.id === 'all' ? t.price : `${t.price}: ${priceLabel(p.id, p.label, lang)}`, kr(p.price, lang)]);
+  if (s.contract.subgroup_rule) c.push([t.rule, messages(lang).eco.rule[s.contract.subgroup_rule] ?? s.contract.subgroup_rule]);
   if (s.contract.tiers) for (const x of s.contract.tiers) c.push([`${t.tiers}, ${t.from} ${pct(x.from_gross_rate, lang)}`, kr(x.price_per_gross_employed, lang)]);
   if (s.contract.cap_per_participant !== null) c.push([t.capPer, kr(s.contract.cap_per_participant, lang)]);
   out.push({ kind: 'table', head: ['', ''], rows: c, right: [1] });
@@ -230,4 +231,14 @@ export function statementHtml(s: Statement, lang: Lang): string {
   const css =
     'body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;margin:1rem 0}td,th{border-bottom:1px solid #ccc;padding:.3rem .6rem;text-align:left}.num{text-align:right;font-variant-numeric:tabular-nums}';
   return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<title>${html(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+}
+
+/** A price line `variable=level` in the reader's words, e.g. "Beskæftiget inden for de seneste 2 år: ja". */
+function priceLabel(id: string, fallback: string, lang: Lang): string {
+  const eq = id.indexOf('=');
+  if (eq < 0) return fallback;
+  const m = messages(lang);
+  const variable = id.slice(0, eq);
+  const level = id.slice(eq + 1);
+  return `${m.covariate[variable] ?? variable}: ${m.level[level] ?? level}`;
 }

@@ -9,21 +9,14 @@ import { outcomeEffect, statusDistribution, withHolm } from '../../src/pipeline/
 import type { Evaluation, SubgroupLevel } from '../../src/pipeline/types.js';
 import type { PersonOutcome, Reconciliation, StatusCategory } from '../../src/types.js';
 import { monthIndex } from '../../src/util/months.js';
+import { EXAMPLE_COUNTS } from '../fixtures/exampleCounts.js';
 
 export type Counts = Partial<Record<StatusCategory, number>>;
 
 /** The example cohort's status counts at follow-up (domain.md §2, "Example cohort counts"). */
-export const EXAMPLE_PARTICIPANTS: Counts = { self_supporting_wage: 10, self_supporting_unknown: 5, wage_with_transfer: 9, temporary_benefit: 28, not_resident: 4 };
-export const EXAMPLE_CONTROLS: Counts = {
-  self_supporting_wage: 39,
-  self_supporting_unknown: 28,
-  wage_with_transfer: 56,
-  education: 6,
-  flexjob: 11,
-  temporary_benefit: 353,
-  permanent_benefit: 56,
-  not_resident: 11,
-};
+const pick = (g: 0 | 1): Counts => Object.fromEntries(Object.entries(EXAMPLE_COUNTS).filter(([, c]) => c[g] > 0).map(([k, c]) => [k, c[g]]));
+export const EXAMPLE_PARTICIPANTS: Counts = pick(0);
+export const EXAMPLE_CONTROLS: Counts = pick(1);
 
 export interface PersonSpec {
   readonly group: 'participant' | 'control';

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, EXAMPLE } from './helpers.js';
 import reference from '../reference/stats.json' with { type: 'json' };
+import type { StatusCategory } from '../../src/types.js';
+import { EXAMPLE_COUNTS } from '../fixtures/exampleCounts.js';
 
 interface Share { n: number; events: number; share: number; ci: [number, number] }
 interface Outcome {
@@ -18,17 +20,6 @@ interface EffectJson {
   reconciliation: { files: { rows_read: number; rows_used: number; excluded: Record<string, number> }[] };
 }
 
-// domain.md §2: the example cohort's counts at follow-up.
-const EXAMPLE_COUNTS: Record<string, [number, number]> = {
-  self_supporting_wage: [10, 39],
-  self_supporting_unknown: [5, 28],
-  wage_with_transfer: [9, 56],
-  education: [0, 6],
-  flexjob: [0, 11],
-  temporary_benefit: [28, 353],
-  permanent_benefit: [0, 56],
-  not_resident: [4, 11],
-};
 
 // R 4.2 (test/reference/stats.R → stats.json): fisher.test and prop.test(correct = FALSE).
 function rRow(x1: number, n1: number, x2: number, n2: number) {
@@ -92,7 +83,7 @@ describe('effekt run on the example cohort (end to end)', () => {
     const counts = Object.fromEntries(internal.status_distribution.map((r) => [r.category, [r.participants, r.controls]]));
     expect(counts).toEqual(EXAMPLE_COUNTS);
     for (const row of published.status_distribution) {
-      const [p, c] = EXAMPLE_COUNTS[row.category]!;
+      const [p, c] = EXAMPLE_COUNTS[row.category as StatusCategory];
       if (typeof row.participants === 'number') expect(row.participants).toBe(p);
       if (typeof row.controls === 'number') expect(row.controls).toBe(c);
       if (p > 0 && p < 5) expect(row.participants).not.toBe(p);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_COUNTS } from '../fixtures/exampleCounts.js';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIR = join(REPO, 'data/example');
@@ -17,16 +18,7 @@ const FILES = ['participants.csv', 'controls.csv', 'benefits_weekly.csv', 'wages
 const COV = ['age', 'civil_status', 'years_in_denmark', 'employed_last_2y', 'education', 'benefit_before_start', 'hospital_somatic', 'hospital_psychiatric'];
 
 // Expected counts, domain.md §2 "Example cohort counts" (participants / controls).
-const EXPECTED: Record<string, [number, number]> = {
-  self_supporting_wage: [10, 39],
-  self_supporting_unknown: [5, 28],
-  wage_with_transfer: [9, 56],
-  education: [0, 6],
-  flexjob: [0, 11],
-  temporary_benefit: [28, 353],
-  permanent_benefit: [0, 56],
-  not_resident: [4, 11],
-};
+const EXPECTED: Readonly<Record<string, readonly [number, number]>> = EXAMPLE_COUNTS;
 
 // domain.md §3 illustrative codebook, typed in from the table (the JSON file is checked against it).
 const CODE_CLASS: Record<string, string> = {

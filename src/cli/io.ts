@@ -1,6 +1,6 @@
 /**
  * Side effects the CLI needs, injected so commands can be tested in-process
- * (Observable Framework style): output streams, terminal detection, working directory.
+ * (Observable Framework style): output streams, terminal detection, working directory, clock.
  */
 export interface CliIO {
   stdout(text: string): void;
@@ -9,6 +9,8 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds on a monotonic clock (stage timings only; never in outputs). */
+  now(): number;
 }
 
 export type Command = (args: readonly string[], io: CliIO) => Promise<number>;
@@ -20,6 +22,7 @@ export function processIO(): CliIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
     env: process.env,
+    now: () => performance.now(),
   };
 }
 
@@ -37,6 +40,7 @@ export function memoryIO(cwd: string = process.cwd()): CliIO & { out: string; er
     stderrIsTTY: false,
     cwd,
     env: {},
+    now: () => 0,
   };
   return io;
 }

@@ -133,16 +133,28 @@ export async function readBenefitPanel(
   }
 
   let used = 0;
-  const months = new Map<string, (CategoryClass | null)[]>();
+  const months = new Map<string, readonly (CategoryClass | null)[]>();
   const outside = new Set<string>();
+  // Persons share week patterns (most have four or five weeks of one class): one frozen
+  // array per pattern rather than one per person on 200,000-person cohorts.
+  const patterns = new Map<number, readonly (CategoryClass | null)[]>();
   for (let p = 0; p < n; p++) {
     const count = weekCount[p]!;
-    const row: (CategoryClass | null)[] = new Array<CategoryClass | null>(count);
+    let key = count;
     let rows = 0;
     for (let w = 0; w < count; w++) {
       const c = classes[base[p]! + w]!;
       if (c >= 0) rows++;
-      row[w] = c < 0 ? null : CATEGORY_CLASSES[c]!;
+      key = key * 8 + c + 1;
+    }
+    let row = patterns.get(key);
+    if (row === undefined) {
+      const weeks = new Array<CategoryClass | null>(count);
+      for (let w = 0; w < count; w++) {
+        const c = classes[base[p]! + w]!;
+        weeks[w] = c < 0 ? null : CATEGORY_CLASSES[c]!;
+      }
+      patterns.set(key, (row = Object.freeze(weeks)));
     }
     const covered = minWeek !== NO_WEEK && firstWeek[p]! >= minWeek && firstWeek[p]! + count - 1 <= maxWeek;
     if (covered) {

@@ -103,16 +103,25 @@ function readPersons(
     return iso;
   };
 
+  // Per-row work on 200,000-control cohorts: names and columns resolved once, and each
+  // covariate record cloned from a template with every key (same shape, no per-key growth).
+  const idCol = colNo('person_id');
+  const idName = header[idCol - 1];
+  const municipalityCol = colNo('municipality');
+  const template: Record<string, CovariateValue> = {};
+  for (const c of covariates) template[c.name] = null;
   for (let r = 0; r < ids.length; r++) {
     const line = table.lines[r]!;
     const id = ids[r]!;
-    const idName = header[colNo('person_id') - 1];
-    if (id === '') errors.add(`blank ${idName}`, line, colNo('person_id'));
-    else if (seen.has(id)) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${seen.get(id)})`, line, colNo('person_id'));
-    else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, colNo('person_id'));
-    else seen.set(id, line);
+    if (id === '') errors.add(`blank ${idName}`, line, idCol);
+    else {
+      const first = seen.get(id);
+      if (first !== undefined) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${first})`, line, idCol);
+      else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, idCol);
+      else seen.set(id, line);
+    }
     const municipality = municipalities[r]!;
-    if (municipality === '') errors.add(`blank ${header[colNo('municipality') - 1]}`, line, colNo('municipality'));
+    if (municipality === '') errors.add(`blank ${header[municipalityCol - 1]}`, line, municipalityCol);
     const startDate = date(startDates, 'start_date', r, line, true);
     const endDate = date(endDates, 'end_date', r, line, true);
     if (startDate && endDate && endDate < startDate) {
@@ -130,7 +139,7 @@ function readPersons(
       weight = parseNumber(raw, decimal);
       if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} ${shown(raw)} (expected a number ≥ 0)`, line, colNo('weight'));
     }
-    const values: Record<string, CovariateValue> = {};
+    const values = { ...template };
     for (const c of covariates) values[c.name] = c.values[r]!;
     out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: values, line };
   }

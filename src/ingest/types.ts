@@ -4,6 +4,7 @@
  */
 import type { CategoryClass, Cohort, FileReconciliation, InputRole, ReconciliationWarning } from '../types.js';
 import type { MonthIndex } from '../util/months.js';
+import type { IngestPool } from './pool.js';
 
 export interface IngestOptions {
   /** Called after each chunk read (and once at the end with bytesDone = bytesTotal). */
@@ -12,6 +13,8 @@ export interface IngestOptions {
   readonly threads?: number;
   /** Panels smaller than this many bytes are read in one thread (default 48 MB). */
   readonly parallelMinBytes?: number;
+  /** The run's reading threads, shared by the benefit and wage panels (else each read makes its own). */
+  readonly pool?: IngestPool;
 }
 
 export interface CohortIngest {
@@ -65,7 +68,7 @@ export interface BenefitPanel {
    * whose Thursday falls in that month, in week order. null = no row for that week (= no
    * public benefit); a blank code = 'none'.
    */
-  readonly months: Map<string, (CategoryClass | null)[]>;
+  readonly months: Map<string, readonly (CategoryClass | null)[]>;
   /** Persons in `wanted` whose wanted month lies (partly) outside the file's weeks: not in `months`. */
   readonly outside_coverage: ReadonlySet<string>;
   readonly coverage: WeekCoverage | null;

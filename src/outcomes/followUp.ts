@@ -18,6 +18,15 @@ export interface FollowUp {
  */
 export function followUpMonths(cohort: Cohort, monthsAfterEnd: number): Map<string, FollowUp> {
   const out = new Map<string, FollowUp>();
+  // Records are immutable and few are distinct (controls share their participant's end
+  // date): one per source and date, instead of one per person on 200,000-control cohorts.
+  const made = new Map<string, FollowUp>();
+  const at = (endDate: string, source: FollowUpSource): FollowUp => {
+    const key = source + endDate;
+    let f = made.get(key);
+    if (f === undefined) made.set(key, (f = { month: monthOfIsoDate(endDate) + monthsAfterEnd, endDate, source }));
+    return f;
+  };
   const participantEnd = new Map<string, string>();
   let sumDays = 0;
   let count = 0;
@@ -26,24 +35,25 @@ export function followUpMonths(cohort: Cohort, monthsAfterEnd: number): Map<stri
     participantEnd.set(p.id, p.endDate);
     sumDays += daysOfIsoDate(p.endDate);
     count += 1;
-    out.set(p.id, at(p.endDate, 'own_end_date', monthsAfterEnd));
+    out.set(p.id, at(p.endDate, 'own_end_date'));
   }
   const meanEnd = count > 0 ? isoDateFromDays(Math.round(sumDays / count)) : null;
   for (const c of cohort.controls) {
-    const f = controlFollowUp(c, participantEnd, meanEnd, monthsAfterEnd);
+    const f = controlFollowUp(c, participantEnd, meanEnd, at);
     if (f) out.set(c.id, f);
   }
   return out;
 }
 
-function controlFollowUp(c: Person, participantEnd: ReadonlyMap<string, string>, meanEnd: string | null, monthsAfterEnd: number): FollowUp | null {
-  if (c.referenceEndDate !== null) return at(c.referenceEndDate, 'reference_end_date', monthsAfterEnd);
+function controlFollowUp(
+  c: Person,
+  participantEnd: ReadonlyMap<string, string>,
+  meanEnd: string | null,
+  at: (endDate: string, source: FollowUpSource) => FollowUp,
+): FollowUp | null {
+  if (c.referenceEndDate !== null) return at(c.referenceEndDate, 'reference_end_date');
   const matchedEnd = c.matchedTo !== null ? participantEnd.get(c.matchedTo) : undefined;
-  if (matchedEnd !== undefined) return at(matchedEnd, 'matched_participant', monthsAfterEnd);
-  if (meanEnd !== null) return at(meanEnd, 'participants_mean_end_date', monthsAfterEnd);
+  if (matchedEnd !== undefined) return at(matchedEnd, 'matched_participant');
+  if (meanEnd !== null) return at(meanEnd, 'participants_mean_end_date');
   return null;
-}
-
-function at(endDate: string, source: FollowUpSource, monthsAfterEnd: number): FollowUp {
-  return { month: monthOfIsoDate(endDate) + monthsAfterEnd, endDate, source };
 }

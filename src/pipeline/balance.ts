@@ -18,8 +18,8 @@ export function covariateBalance(participants: readonly Person[], controls: read
       continue;
     }
     // Mixed or text columns: every value is a level (numbers by their text).
-    for (const [k, w] of a.numbers) a.strings.set(k, (a.strings.get(k) ?? 0) + w);
-    for (const [k, w] of b.numbers) b.strings.set(k, (b.strings.get(k) ?? 0) + w);
+    for (const [k, w] of a.numbers) a.strings.set(String(k), (a.strings.get(String(k)) ?? 0) + w);
+    for (const [k, w] of b.numbers) b.strings.set(String(k), (b.strings.get(String(k)) ?? 0) + w);
     const levels = [...new Set([...a.strings.keys(), ...b.strings.keys()])].sort();
     if (levels.length > 12) continue; // free text or ids, not a covariate to balance
     for (const level of levels) {
@@ -38,7 +38,7 @@ interface Tally {
   sx: number;
   sxx: number;
   strings: Map<string, number>;
-  numbers: Map<string, number>;
+  numbers: Map<number, number>;
 }
 
 function tally(people: readonly Person[], cov: string): Tally {
@@ -53,7 +53,7 @@ function tally(people: readonly Person[], cov: string): Tally {
       t.sx += w * v;
       t.sxx += w * v * v;
       // Kept only in case the column turns out to be mixed; small for real covariates.
-      if (t.numbers.size <= 64) t.numbers.set(String(v), (t.numbers.get(String(v)) ?? 0) + w);
+      if (t.numbers.size <= 64) t.numbers.set(v, (t.numbers.get(v) ?? 0) + w);
     } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
   }
   return t;

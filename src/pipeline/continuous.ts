@@ -30,7 +30,7 @@ export function continuousComparisons(persons: readonly PersonOutcome[]): Contin
 }
 
 function summary(xs: readonly number[]): { n: number; mean: number; median: number } {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const mid = s.length >> 1;
   const median = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
   return { n: xs.length, mean: xs.reduce((a, b) => a + b, 0) / xs.length, median };

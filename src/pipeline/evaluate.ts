@@ -1,5 +1,8 @@
 import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
-import { determineOutcomes, followUpMonths } from '../outcomes/index.js';
+import { IngestPool, PARALLEL_MIN_BYTES, MAX_THREADS } from '../ingest/panelRun.js';
+import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
+import { availableParallelism } from 'node:os';
+import { determineOutcomes, followUpMonths, type FollowUp } from '../outcomes/index.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
 import type { PersonOutcome, Reconciliation } from '../types.js';
@@ -8,14 +11,17 @@ import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
 import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
-import { fileProvenance } from './provenance.js';
+import { startProvenance, type HashTarget } from './provenance.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
 
 export interface EvaluateOptions extends IngestOptions {
   /** Boschloo's test per outcome (exact unconditional; a few ms each). */
   readonly boschloo?: boolean;
+  /** Called as each stage ends (`effekt run --timings`). */
+  readonly onStage?: (stage: string) => void;
 }
 
 export interface EvaluationRun {
@@ -27,17 +33,39 @@ export interface EvaluationRun {
 /** The whole effect evaluation of one spec: ingest → outcomes → stats. */
 export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}): Promise<EvaluationRun> {
   const { spec } = loaded;
+  const stage = options.onStage ?? ((): void => undefined);
   const codebookPath = resolve(loaded.dir, spec.codebook);
+  const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
+  const hashTargets: HashTarget[] = [{ role: 'spec', path: loaded.path, display: specName }, { role: 'codebook', path: codebookPath, display: spec.codebook }, ...provenanceTargets(loaded)];
+  const provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
   const codebook = loadCodebook(codebookPath, spec.codebook);
-  const cohortIngest = await readCohort(loaded, options);
+  // Reading threads start now, so they are ready when the cohort has been read; the two
+  // panels are then read at the same time, their ranges shared among the threads.
+  const pool = options.pool ?? poolFor(loaded, options);
+  let panel: BenefitPanel;
+  let wages: WagePanel;
+  let cohortIngest: CohortIngest;
+  let followUp: Map<string, FollowUp>;
+  try {
+    cohortIngest = await readCohort(loaded, options);
+    stage('cohort');
+    followUp = followUpMonths(cohortIngest.cohort, spec.follow_up.months_after_end);
+    const wanted = new Map<string, MonthIndex>();
+    for (const [id, f] of followUp) wanted.set(id, f.month);
+    const shared = pool ? { ...options, pool } : options;
+    const reading = [readBenefitPanel(loaded, codebook, wanted, shared), readWages(loaded, wanted, shared)] as const;
+    void reading[1].catch(() => undefined); // a benefit-panel error is reported first
+    panel = await reading[0];
+    stage('benefit panel');
+    wages = await reading[1];
+    stage('wage panel');
+  } finally {
+    if (pool !== options.pool) await pool?.close();
+  }
   const { cohort } = cohortIngest;
-  const followUp = followUpMonths(cohort, spec.follow_up.months_after_end);
-  const wanted = new Map<string, MonthIndex>();
-  for (const [id, f] of followUp) wanted.set(id, f.month);
-  const panel = await readBenefitPanel(loaded, codebook, wanted, options);
-  const wages = await readWages(loaded, wanted, options);
-  const stage = determineOutcomes({ cohort, followUp, benefitWeeks: panel.months, wages: wages.months });
-  const persons = stage.outcomes;
+  const outcomeStage = determineOutcomes({ cohort, followUp, benefitWeeks: panel.months, wages: wages.months });
+  const persons = outcomeStage.outcomes;
+  stage('outcomes');
 
   const confidence = spec.confidence;
   const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, confidence, options.boschloo ?? true)));
@@ -73,12 +101,15 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
 
   const reconciliation: Reconciliation = {
     files: [...cohortIngest.files, panel.file, wages.file],
-    persons: { participants: cohort.participants.length, controls: cohort.controls.length, excluded: stage.excluded },
+    persons: { participants: cohort.participants.length, controls: cohort.controls.length, excluded: outcomeStage.excluded },
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings],
   };
 
-  const inputs = await Promise.all(provenanceTargets(loaded).map((t) => fileProvenance(t.role, t.path, t.display)));
-  const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
+  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates);
+  const continuous = continuousComparisons(persons);
+  stage('statistics');
+  const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();
+  stage('provenance');
   const evaluation: Evaluation = {
     name: loaded.name,
     title: titleOf(spec.title, loaded.name),
@@ -100,19 +131,38 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     status_distribution: statusDistribution(persons),
     outcomes: Object.fromEntries(effects.map((e) => [e.id, e])),
     subgroups,
-    balance: covariateBalance(cohort.participants, cohort.controls, cohort.covariates),
-    continuous: continuousComparisons(persons),
+    balance,
+    continuous,
     reconciliation,
     provenance: {
       tool: 'effekt',
       version: VERSION,
-      spec: await fileProvenance('spec', loaded.path, specName),
-      codebook: await fileProvenance('codebook', codebookPath, spec.codebook),
+      spec: specProvenance!,
+      codebook: codebookProvenance!,
       inputs,
     },
     codebook: { name: codebook.name, codes: codebook.codes.size },
   };
   return { evaluation, persons };
+}
+
+/**
+ * A pool of reading threads when the panels are large enough for threads to pay (else
+ * undefined: each file is read here, with no thread start-up cost).
+ */
+function poolFor(loaded: LoadedSpec, options: IngestOptions): IngestPool | undefined {
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));
+  if (threads < 2) return undefined;
+  const bytes = sizeOf(resolveInput(loaded, loaded.spec.inputs.benefits).path) + sizeOf(resolveInput(loaded, loaded.spec.inputs.wages).path);
+  return bytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? new IngestPool(threads - 1) : undefined;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // a missing file is reported by the reader that needs it
+  }
 }
 
 function titleOf(title: string | LocalizedText | undefined, name: string): LocalizedText {

@@ -18,6 +18,8 @@ export interface PipelineOptions {
   readonly seed?: number;
   readonly onProgress?: ((role: InputRole, done: number, total: number) => void) | undefined;
   readonly warn?: (line: string) => void;
+  /** Called as each stage ends, with its name (`effekt run --timings`). */
+  readonly onStage?: (stage: string) => void;
 }
 
 export const DEFAULT_SEED = 20260101;
@@ -31,10 +33,14 @@ export interface PipelineResult {
 
 /** ingest → outcomes → stats → economics → report, for one spec. */
 export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
-  const run = await evaluate(loaded, options.onProgress ? { onProgress: options.onProgress } : {});
+  const stage = options.onStage ?? ((): void => undefined);
+  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), onStage: stage });
   const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
+  if (economics) stage('economics');
   const progression = await progressionFor(loaded, run, options.onProgress);
+  if (progression) stage('progression');
   const targets = loaded.spec.targets.length > 0 ? checkVerdict(loaded, splitCohorts(loaded.spec, run, false), { lang: options.lang }) : undefined;
+  if (targets) stage('targets');
   const { files } = await writeReport(
     { evaluation: run.evaluation, ...(economics ? { economics } : {}), ...(progression ? { progression } : {}), ...(targets ? { targets } : {}) },
     options.outDir,
@@ -46,6 +52,7 @@ export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions):
     },
     { warn: options.warn ?? (() => undefined) },
   );
+  stage('report');
   return { run, economics, progression, files };
 }
 

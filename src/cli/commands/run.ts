@@ -21,6 +21,7 @@ Options:
   --unsuppressed    internal outputs without small-cell suppression (marked NOT FOR PUBLICATION)
   --pdf             also print effect-note.pdf with headless Chromium
   --seed N          seed for the economic model's uncertainty draws (default 20260101)
+  --timings         print each stage's time on stderr (where a large extract's time goes)
   -h, --help        this help
 
 Writes effect.json, effect-note.md, effect-note.html, charts/*.svg and charts/*.vl.json
@@ -35,6 +36,7 @@ export const runCommand: Command = async (args, io) => {
     unsuppressed: { type: 'boolean' },
     pdf: { type: 'boolean' },
     seed: { type: 'string' },
+    timings: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (flag(parsed, 'help')) {
@@ -62,10 +64,21 @@ export const runCommand: Command = async (args, io) => {
     ...(seed !== undefined ? { seed } : {}),
     onProgress: progressReporter(io),
     warn: (line) => io.stderr(`effekt: warning: ${line}\n`),
+    ...(flag(parsed, 'timings') ? { onStage: stageTimer(io) } : {}),
   });
   io.stderr(`effekt: wrote ${result.files.length} files to ${relativeOrAbsolute(io.cwd, outDir)}\n`);
   return 0;
 };
+
+/** `effekt: timing: <stage> <ms> ms` as each stage ends, timed from the previous one by the injected clock. */
+function stageTimer(io: Parameters<Command>[1]): (stage: string) => void {
+  let last = io.now();
+  return (stage) => {
+    const t = io.now();
+    io.stderr(`effekt: timing: ${stage} ${Math.round(t - last)} ms\n`);
+    last = t;
+  };
+}
 
 function relativeOrAbsolute(cwd: string, dir: string): string {
   return dir.startsWith(cwd + '/') ? dir.slice(cwd.length + 1) : dir;

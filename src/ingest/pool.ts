@@ -1,0 +1,156 @@
+/**
+ * The threads that read panel byte ranges: this thread plus worker threads, started
+ * once per run (before the cohort is read, so they have loaded their code by the time
+ * the panels are read) and shared by the benefit and wage panels, which are read at the
+ * same time. One queue of ranges across files: whichever thread is free takes the next
+ * range, so a thread slowed by other processes does less, and a small file fills the
+ * gaps of a large one. A worker is sent a file's kernel parameters once, then ranges.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { EffektError } from '../errors.js';
+import { startWorker } from '../util/worker.js';
+import { scanOne, type Done, type FromWorker, type ToWorker, type WorkerSetup } from './panelRun.js';
+
+interface Task {
+  readonly file: FileRun;
+  readonly k: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface FileRun {
+  readonly id: number;
+  readonly setup: WorkerSetup;
+  readonly results: Done[];
+  readonly report: (k: number, done: number) => void;
+  left: number;
+  failed: boolean;
+  resolve: (results: Done[]) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Thread {
+  readonly worker: Worker;
+  readonly sent: Set<number>;
+  task: Task | null;
+}
+
+const workerUrl = new URL('./panelWorker.js', import.meta.url);
+/** Worker threads need the compiled package (a TypeScript loader's source files cannot be their entry). */
+export const workersAvailable = import.meta.url.endsWith('.js');
+
+export class IngestPool {
+  private readonly queue: Task[] = [];
+  private readonly threads: Thread[] = [];
+  private nextId = 0;
+  private hereBusy = false;
+  private closed = false;
+
+  /** `workers` worker threads besides this one (0: everything runs here). */
+  constructor(readonly workers: number) {
+    if (!workersAvailable) this.workers = 0;
+    for (let w = 0; w < this.workers; w++) this.threads.push(this.spawn());
+  }
+
+  /** Scans cuts[k]..cuts[k+1] of one file; resolves with the ranges' results in file order. */
+  scan(setup: WorkerSetup, cuts: readonly number[], report: (k: number, done: number) => void): Promise<Done[]> {
+    if (this.closed) throw new Error('ingest pool used after close');
+    return new Promise<Done[]>((resolve, reject) => {
+      const ranges = cuts.length - 1;
+      const file: FileRun = { id: this.nextId++, setup, results: new Array<Done>(ranges), report, left: ranges, failed: false, resolve, reject };
+      if (ranges === 0) return resolve([]);
+      for (let k = 0; k < ranges; k++) this.queue.push({ file, k, start: cuts[k]!, end: cuts[k + 1]! });
+      for (const t of this.threads) if (t.task === null) this.give(t);
+      void this.here();
+    });
+  }
+
+  /** Stops the worker threads; pending scans are left unresolved. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.queue.length = 0;
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  private spawn(): Thread {
+    const worker = startWorker(fileURLToPath(workerUrl), null);
+    const thread: Thread = { worker, sent: new Set(), task: null };
+    worker.on('message', (m: FromWorker) => {
+      const task = thread.task;
+      if (task === null) return;
+      if ('progress' in m) return task.file.report(task.k, m.progress);
+      thread.task = null;
+      if ('done' in m) this.finish(task, m.done);
+      else if ('failed' in m) {
+        const { message, ...location } = m.failed;
+        this.fail(task.file, new EffektError(message, { exitCode: 2, ...(location.file ? { location: { ...location, file: location.file } } : {}) }));
+      } else this.fail(task.file, new Error(`ingest worker failed: ${m.crashed}`));
+      this.give(thread);
+    });
+    const dead = (e: Error): void => {
+      const i = this.threads.indexOf(thread);
+      if (i >= 0) this.threads.splice(i, 1);
+      if (thread.task && !this.closed) this.fail(thread.task.file, e);
+      thread.task = null;
+      void this.here(); // the ranges left are read here
+    };
+    worker.on('error', dead);
+    worker.on('exit', (code) => dead(new Error(`ingest worker exited with code ${code}`)));
+    worker.unref(); // an idle worker never keeps the process alive; a busy one is ref'd
+    return thread;
+  }
+
+  private take(): Task | undefined {
+    let t = this.queue.shift();
+    while (t !== undefined && t.file.failed) t = this.queue.shift();
+    return t;
+  }
+
+  private give(thread: Thread): void {
+    const task = this.take();
+    if (task === undefined) {
+      thread.worker.unref();
+      return;
+    }
+    thread.worker.ref();
+    thread.task = task;
+    const { file } = task;
+    if (!thread.sent.has(file.id)) {
+      thread.sent.add(file.id);
+      thread.worker.postMessage({ file: file.id, setup: file.setup } satisfies ToWorker);
+    }
+    thread.worker.postMessage({ file: file.id, range: task.k, start: task.start, end: task.end } satisfies ToWorker);
+  }
+
+  /** This thread takes ranges too, one at a time, until the queue is empty. */
+  private async here(): Promise<void> {
+    if (this.hereBusy) return;
+    this.hereBusy = true;
+    try {
+      for (let task = this.take(); task !== undefined; task = this.take()) {
+        const { file } = task;
+        try {
+          this.finish(task, await scanOne(file.setup, task.start, task.end, (d) => file.report(task.k, d)));
+        } catch (e) {
+          this.fail(file, e);
+        }
+      }
+    } finally {
+      this.hereBusy = false;
+    }
+  }
+
+  private finish(task: Task, done: Done): void {
+    const { file } = task;
+    if (file.failed) return;
+    file.results[task.k] = done;
+    if (--file.left === 0) file.resolve(file.results);
+  }
+
+  private fail(file: FileRun, e: unknown): void {
+    if (file.failed) return;
+    file.failed = true;
+    file.reject(e);
+  }
+}

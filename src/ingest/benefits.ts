@@ -19,6 +19,7 @@ import { runPanel, type RangeResult } from './panelRun.js';
 import type { ExclusionReason } from './reasons.js';
 import type { RowLayout } from './rowScan.js';
 import type { BenefitPanel, Codebook, IngestOptions, UnknownCode, WeekCoverage } from './types.js';
+import { wantedOf, type Wanted } from './wanted.js';
 import { NO_WEEK, WEEK_BASE, formatWeek, monthOfWeek, weeksOfMonth } from './values.js';
 
 export const BENEFIT_COLUMNS = ['person_id', 'week', 'benefit_code'] as const;
@@ -26,9 +27,10 @@ export const BENEFIT_COLUMNS = ['person_id', 'week', 'benefit_code'] as const;
 export async function readBenefitPanel(
   loaded: LoadedSpec,
   codebook: Codebook,
-  wanted: ReadonlyMap<string, MonthIndex>,
+  wantedPersons: ReadonlyMap<string, MonthIndex> | Wanted,
   opts: IngestOptions = {},
 ): Promise<BenefitPanel> {
+  const wanted = wantedOf(wantedPersons);
   const input = resolveInput(loaded, loaded.spec.inputs.benefits);
   const policy = loaded.spec.unknown_codes;
   const display = input.display;
@@ -36,8 +38,7 @@ export async function readBenefitPanel(
   const layout = layoutColumns(head.names, BENEFIT_COLUMNS, [], input.columns, display);
   const columns = [layout.index.get('person_id')!, layout.index.get('week')!, layout.index.get('benefit_code')!] as const;
 
-  const ids = [...wanted.keys()];
-  const wantedMonths = Int32Array.from(wanted.values());
+  const { ids, months: wantedMonths } = wanted;
   const n = ids.length;
   const firstWeek = new Int32Array(n);
   const weekCount = new Int32Array(n);
@@ -133,7 +134,7 @@ export async function readBenefitPanel(
   }
 
   let used = 0;
-  const months = new Map<string, readonly (CategoryClass | null)[]>();
+  const byPerson = new Array<readonly (CategoryClass | null)[] | null>(n);
   const outside = new Set<string>();
   // Persons share week patterns (most have four or five weeks of one class): one frozen
   // array per pattern rather than one per person on 200,000-person cohorts.
@@ -158,9 +159,10 @@ export async function readBenefitPanel(
     }
     const covered = minWeek !== NO_WEEK && firstWeek[p]! >= minWeek && firstWeek[p]! + count - 1 <= maxWeek;
     if (covered) {
-      months.set(ids[p]!, row);
+      byPerson[p] = row;
       used += rows;
     } else {
+      byPerson[p] = null;
       outside.add(ids[p]!);
       excluded.follow_up_outside_coverage += rows;
     }
@@ -184,7 +186,21 @@ export async function readBenefitPanel(
 
   const file: FileReconciliation = { role: 'benefits', file: display, rows_read: rowsRead, rows_used: used, excluded: nonZero(excluded) };
   assertBalanced(file);
-  return { months, outside_coverage: outside, coverage, file, unknown_codes: unknown, warnings };
+  return withLazyMap({ byPerson, outside_coverage: outside, coverage, file, unknown_codes: unknown, warnings }, 'months', () => {
+    const months = new Map<string, readonly (CategoryClass | null)[]>();
+    byPerson.forEach((weeks, p) => weeks && months.set(ids[p]!, weeks));
+    return months;
+  });
+}
+
+/**
+ * `record` with `key` computed on first access: the id-keyed Map of a panel's results is
+ * for callers that look persons up by id; the pipeline reads `byPerson` and never pays
+ * for building it on a 200,000-person cohort.
+ */
+export function withLazyMap<T extends object, K extends string, V>(record: T, key: K, make: () => V): T & { readonly [k in K]: V } {
+  let value: V | undefined;
+  return Object.defineProperty(record, key, { enumerable: true, get: () => (value ??= make()) }) as T & { readonly [k in K]: V };
 }
 
 export function layoutOf(delimiter: number, width: number, columns: readonly number[]): RowLayout {

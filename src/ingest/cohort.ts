@@ -8,7 +8,7 @@ import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
 import { shown } from './errorList.js';
-import { readTable, type Table } from './table.js';
+import { cell, readTable, type Table, type TableColumn } from './table.js';
 import type { CohortIngest, IngestOptions } from './types.js';
 import { expectedDates, parseDate, parseNumber } from './values.js';
 
@@ -18,6 +18,13 @@ export const CONTROL_OPTIONAL_COLUMNS = ['matched_to', 'reference_end_date', 'we
 
 /** Blank cells and R's `NA` are missing covariate values. */
 const isMissing = (v: string): boolean => v === '' || v === 'NA';
+
+/** A covariate's values: row r has dict[codes[r]] (a number, a string, or null when missing). */
+interface CovariateColumn {
+  readonly name: string;
+  readonly codes: Int32Array;
+  readonly dict: readonly CovariateValue[];
+}
 
 interface ParsedFile {
   readonly input: ResolvedInput;
@@ -65,12 +72,12 @@ function readPersons(
   group: Group,
   participantLines: Map<string, number>,
   participantsFile: string,
-  covariates: readonly { name: string; values: CovariateValue[] }[],
+  covariates: readonly CovariateColumn[],
 ): Person[] {
   const { layout, table } = f;
   const errors = table.errors;
   const header = table.header;
-  const column = (name: string): readonly string[] | undefined => {
+  const column = (name: string): TableColumn | undefined => {
     const at = layout.index.get(name);
     return at === undefined ? undefined : table.columns[at];
   };
@@ -85,11 +92,12 @@ function readPersons(
   const { dateFormat, decimal } = table.dialect;
   const seen = new Map<string, number>();
   const dateCache = new Map<string, string | null>();
-  const out: Person[] = new Array<Person>(ids.length);
+  const rows = table.lines.length;
+  const out: Person[] = new Array<Person>(rows);
 
-  const date = (values: readonly string[] | undefined, name: string, r: number, line: number, required: boolean): string | null => {
+  const date = (values: TableColumn | undefined, name: string, r: number, line: number, required: boolean): string | null => {
     if (values === undefined) return null;
-    const raw = values[r]!;
+    const raw = cell(values, r);
     if (raw === '') {
       if (required) errors.add(`blank ${header[colNo(name) - 1]}`, line, colNo(name));
       return null;
@@ -110,9 +118,9 @@ function readPersons(
   const municipalityCol = colNo('municipality');
   const template: Record<string, CovariateValue> = {};
   for (const c of covariates) template[c.name] = null;
-  for (let r = 0; r < ids.length; r++) {
+  for (let r = 0; r < rows; r++) {
     const line = table.lines[r]!;
-    const id = ids[r]!;
+    const id = cell(ids, r);
     if (id === '') errors.add(`blank ${idName}`, line, idCol);
     else {
       const first = seen.get(id);
@@ -120,7 +128,7 @@ function readPersons(
       else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, idCol);
       else seen.set(id, line);
     }
-    const municipality = municipalities[r]!;
+    const municipality = cell(municipalities, r);
     if (municipality === '') errors.add(`blank ${header[municipalityCol - 1]}`, line, municipalityCol);
     const startDate = date(startDates, 'start_date', r, line, true);
     const endDate = date(endDates, 'end_date', r, line, true);
@@ -128,19 +136,19 @@ function readPersons(
       errors.add(`${header[colNo('end_date') - 1]} ${endDate} is before ${header[colNo('start_date') - 1]} ${startDate}`, line, colNo('end_date'));
     }
     let matchedTo: string | null = null;
-    if (matched !== undefined && matched[r] !== '') {
-      matchedTo = matched[r]!;
+    if (matched !== undefined && cell(matched, r) !== '') {
+      matchedTo = cell(matched, r);
       if (!participantLines.has(matchedTo)) errors.add(`${header[colNo('matched_to') - 1]} ${shown(matchedTo)} is not a participant (no such person_id in ${participantsFile})`, line, colNo('matched_to'));
     }
     const referenceEndDate = date(references, 'reference_end_date', r, line, false);
     let weight = 1;
     if (weights !== undefined) {
-      const raw = weights[r]!;
+      const raw = cell(weights, r);
       weight = parseNumber(raw, decimal);
       if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} ${shown(raw)} (expected a number ≥ 0)`, line, colNo('weight'));
     }
     const values = { ...template };
-    for (const c of covariates) values[c.name] = c.values[r]!;
+    for (const c of covariates) values[c.name] = c.dict[c.codes[r]!]!;
     out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: values, line };
   }
   if (group === 'participant') for (const [id, line] of seen) participantLines.set(id, line);
@@ -151,34 +159,32 @@ function readPersons(
  * Covariate values of `f`, column-major: numbers for columns whose non-blank values are
  * all numeric (in `f`, and in `other` too when both files have the column), else strings.
  */
-function covariateValues(f: ParsedFile, other: ParsedFile, common: readonly string[]): { name: string; values: CovariateValue[] }[] {
+function covariateValues(f: ParsedFile, other: ParsedFile, common: readonly string[]): CovariateColumn[] {
   return f.layout.others.map(({ name, index }) => {
-    const raw = f.table.columns[index]!;
-    const parsed = parseColumn(raw, f.table.dialect.decimal);
+    const column = f.table.columns[index]!;
+    const parsed = parseColumn(column, f.table.dialect.decimal);
     const otherAt = other.layout.others.find((o) => o.name === name)?.index;
     const numeric = parsed !== null && (!common.includes(name) || otherAt === undefined || parseColumn(other.table.columns[otherAt]!, other.table.dialect.decimal) !== null);
-    if (numeric) return { name, values: parsed };
-    return { name, values: raw.map((v) => (isMissing(v) ? null : v)) };
+    const dict: readonly CovariateValue[] = numeric ? parsed : column.dict.map((v) => (isMissing(v) ? null : v));
+    return { name, codes: column.codes, dict };
   });
 }
 
-/** The column as numbers (null for missing), or null if any non-blank value is not a number. */
-function parseColumn(raw: readonly string[], decimal: '.' | ',' | 'auto'): (number | null)[] | null {
-  const cache = new Map<string, number>();
-  const out: (number | null)[] = new Array<number | null>(raw.length);
-  for (let r = 0; r < raw.length; r++) {
-    const v = raw[r]!;
+/**
+ * The column's dictionary as numbers (null for missing), or null if any non-blank value
+ * is not a number. Each distinct value is parsed once.
+ */
+function parseColumn(column: TableColumn, decimal: '.' | ',' | 'auto'): (number | null)[] | null {
+  const out: (number | null)[] = new Array<number | null>(column.dict.length);
+  for (let k = 0; k < column.dict.length; k++) {
+    const v = column.dict[k]!;
     if (isMissing(v)) {
-      out[r] = null;
+      out[k] = null;
       continue;
     }
-    let x = cache.get(v);
-    if (x === undefined) {
-      x = parseNumber(v, decimal);
-      if (cache.size < 100_000) cache.set(v, x);
-    }
+    const x = parseNumber(v, decimal);
     if (Number.isNaN(x)) return null;
-    out[r] = x;
+    out[k] = x;
   }
   return out;
 }

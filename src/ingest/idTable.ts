@@ -6,6 +6,7 @@
  */
 import type { Encoding } from './dialect.js';
 import { encodeText } from './text.js';
+import type { Wanted } from './wanted.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -127,16 +128,15 @@ function isAscii(text: string): boolean {
 const built = new WeakMap<object, Map<string, IdTable>>();
 
 /**
- * The table for the keys of `wanted`, built once per map and encoding set: the benefit and
- * wage panels of one run are read with the same `wanted` map (which is read-only to us; a
- * caller that changed it between the two reads would change its size, and get a new table).
+ * The table for the ids of `wanted`, built once per Wanted and encoding set: the benefit
+ * and wage panels of one run are read with the same `wanted` (read-only to us).
  */
-export function idTableFor(wanted: ReadonlyMap<string, unknown>, encodings: readonly Encoding[]): IdTable {
+export function idTableFor(wanted: Wanted, encodings: readonly Encoding[]): IdTable {
   let byEncoding = built.get(wanted);
   if (!byEncoding) built.set(wanted, (byEncoding = new Map()));
-  const key = `${wanted.size}:${encodings.join(',')}`;
+  const key = `${wanted.ids.length}:${encodings.join(',')}`;
   let table = byEncoding.get(key);
-  if (!table) byEncoding.set(key, (table = IdTable.build([...wanted.keys()], encodings)));
+  if (!table) byEncoding.set(key, (table = IdTable.build(wanted.ids, encodings)));
   return table;
 }
 

@@ -69,6 +69,8 @@ export interface BenefitPanel {
    * public benefit); a blank code = 'none'.
    */
   readonly months: Map<string, readonly (CategoryClass | null)[]>;
+  /** The same by index into the wanted persons (null: outside coverage), built first; `months` only when read. */
+  readonly byPerson: readonly (readonly (CategoryClass | null)[] | null)[];
   /** Persons in `wanted` whose wanted month lies (partly) outside the file's weeks: not in `months`. */
   readonly outside_coverage: ReadonlySet<string>;
   readonly coverage: WeekCoverage | null;
@@ -91,6 +93,8 @@ export interface WageMonth {
 export interface WagePanel {
   /** The wanted month only, summed over the person's rows (one per employer); absent = no wages. */
   readonly months: Map<string, WageMonth>;
+  /** The same by index into the wanted persons (rows 0: no wages; outside: not covered), built first; `months` only when read. */
+  readonly byPerson: { readonly hours: Float64Array; readonly income: Float64Array; readonly rows: Int32Array; readonly outside: Uint8Array };
   /** Persons in `wanted` whose wanted month lies outside the file's months (absence there means "unknown", not "no wages"). */
   readonly outside_coverage: ReadonlySet<string>;
   readonly coverage: MonthCoverage | null;

@@ -9,7 +9,8 @@ import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import type { FileReconciliation, ReconciliationWarning } from '../types.js';
 import { formatMonth, type MonthIndex } from '../util/months.js';
-import { assertBalanced, layoutOf, nonZero } from './benefits.js';
+import { assertBalanced, layoutOf, nonZero, withLazyMap } from './benefits.js';
+import { wantedOf, type Wanted } from './wanted.js';
 import { layoutColumns } from './columns.js';
 import { ErrorList } from './errorList.js';
 import { readHead } from './header.js';
@@ -21,14 +22,14 @@ import type { WageParams } from './wageKernel.js';
 
 export const WAGE_COLUMNS = ['person_id', 'month', 'paid_hours', 'wage_income'] as const;
 
-export async function readWages(loaded: LoadedSpec, wanted: ReadonlyMap<string, MonthIndex>, opts: IngestOptions = {}): Promise<WagePanel> {
+export async function readWages(loaded: LoadedSpec, wantedPersons: ReadonlyMap<string, MonthIndex> | Wanted, opts: IngestOptions = {}): Promise<WagePanel> {
+  const wanted = wantedOf(wantedPersons);
   const input = resolveInput(loaded, loaded.spec.inputs.wages);
   const display = input.display;
   const head = await readHead(input.path, display, input.csv);
   const layout = layoutColumns(head.names, WAGE_COLUMNS, [], input.columns, display);
   const columns = WAGE_COLUMNS.map((c) => layout.index.get(c)!) as unknown as readonly [number, number, number, number];
-  const ids = [...wanted.keys()];
-  const wantedMonths = Int32Array.from(wanted.values());
+  const { ids, months: wantedMonths } = wanted;
   const n = ids.length;
   const { dialect } = head;
   const params: WageParams = {
@@ -72,15 +73,14 @@ export async function readWages(loaded: LoadedSpec, wanted: ReadonlyMap<string, 
 
   const warnings: ReconciliationWarning[] = [];
   const coverage: MonthCoverage | null = minMonth === NO_WEEK ? null : { first_month: minMonth, last_month: maxMonth };
-  const months = new Map<string, WageMonth>();
   const outside = new Set<string>();
+  const outsideOf = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
     const m = wantedMonths[p]!;
     if (!coverage || m < coverage.first_month || m > coverage.last_month) {
       outside.add(ids[p]!);
-      continue;
+      outsideOf[p] = 1;
     }
-    if (rowsOf[p]! > 0) months.set(ids[p]!, { paid_hours: hours[p]!, wage_income: income[p]! });
   }
   if (n > 0 && outside.size === n) {
     const span = `${formatMonth(Math.min(...wantedMonths))} to ${formatMonth(Math.max(...wantedMonths))}`;
@@ -93,5 +93,9 @@ export async function readWages(loaded: LoadedSpec, wanted: ReadonlyMap<string, 
   if (encodingSwitchLine !== null) warnings.push({ code: 'encoding_switched', params: { file: display, line: encodingSwitchLine } });
   const file: FileReconciliation = { role: 'wages', file: display, rows_read: rowsRead, rows_used: used, excluded: nonZero(excluded) };
   assertBalanced(file);
-  return { months, outside_coverage: outside, coverage, file, warnings };
+  return withLazyMap({ byPerson: { hours, income, rows: rowsOf, outside: outsideOf }, outside_coverage: outside, coverage, file, warnings }, 'months', () => {
+    const months = new Map<string, WageMonth>();
+    for (let p = 0; p < n; p++) if (!outsideOf[p] && rowsOf[p]! > 0) months.set(ids[p]!, { paid_hours: hours[p]!, wage_income: income[p]! });
+    return months;
+  });
 }

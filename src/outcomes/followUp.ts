@@ -18,29 +18,41 @@ export interface FollowUp {
  */
 export function followUpMonths(cohort: Cohort, monthsAfterEnd: number): Map<string, FollowUp> {
   const out = new Map<string, FollowUp>();
+  const list = followUpList(cohort, monthsAfterEnd);
+  const persons = [...cohort.participants, ...cohort.controls];
+  list.forEach((f, k) => f && out.set(persons[k]!.id, f));
+  return out;
+}
+
+/** followUpMonths as an array: entry k for the k-th person of participants then controls (null: none). */
+export function followUpList(cohort: Cohort, monthsAfterEnd: number): (FollowUp | null)[] {
+  const out: (FollowUp | null)[] = [];
   // Records are immutable and few are distinct (controls share their participant's end
   // date): one per source and date, instead of one per person on 200,000-control cohorts.
-  const made = new Map<string, FollowUp>();
+  const made = new Map<FollowUpSource, Map<string, FollowUp>>();
   const at = (endDate: string, source: FollowUpSource): FollowUp => {
-    const key = source + endDate;
-    let f = made.get(key);
-    if (f === undefined) made.set(key, (f = { month: monthOfIsoDate(endDate) + monthsAfterEnd, endDate, source }));
+    let bySource = made.get(source);
+    if (bySource === undefined) made.set(source, (bySource = new Map()));
+    let f = bySource.get(endDate);
+    if (f === undefined) bySource.set(endDate, (f = { month: monthOfIsoDate(endDate) + monthsAfterEnd, endDate, source }));
     return f;
   };
   const participantEnd = new Map<string, string>();
   let sumDays = 0;
   let count = 0;
   for (const p of cohort.participants) {
-    if (p.endDate === null) continue;
+    if (p.endDate === null) {
+      out.push(null);
+      continue;
+    }
     participantEnd.set(p.id, p.endDate);
     sumDays += daysOfIsoDate(p.endDate);
     count += 1;
-    out.set(p.id, at(p.endDate, 'own_end_date'));
+    out.push(at(p.endDate, 'own_end_date'));
   }
   const meanEnd = count > 0 ? isoDateFromDays(Math.round(sumDays / count)) : null;
   for (const c of cohort.controls) {
-    const f = controlFollowUp(c, participantEnd, meanEnd, at);
-    if (f) out.set(c.id, f);
+    out.push(controlFollowUp(c, participantEnd, meanEnd, at));
   }
   return out;
 }

@@ -3,15 +3,19 @@ import type { MonthIndex } from '../util/months.js';
 import { monthClass, statusOf } from './classify.js';
 import type { FollowUp } from './followUp.js';
 
-export { followUpMonths, type FollowUp, type FollowUpSource } from './followUp.js';
+export { followUpList, followUpMonths, type FollowUp, type FollowUpSource } from './followUp.js';
 export { monthClass, statusOf } from './classify.js';
 
 export interface OutcomeInputs {
   readonly cohort: Cohort;
-  readonly followUp: ReadonlyMap<string, FollowUp>;
-  /** Per person: the classes of the follow-up month's ISO weeks (null = no row). */
-  readonly benefitWeeks: ReadonlyMap<string, readonly (CategoryClass | null)[]>;
-  readonly wages: ReadonlyMap<string, { readonly paid_hours: number; readonly wage_income: number }>;
+  /** Per person, participants then controls (as followUpList): the follow-up month, or null. */
+  readonly followUp: readonly (FollowUp | null)[];
+  /** Per person as above: index into the panels' wanted persons, -1 for none. */
+  readonly wantedIndex: Int32Array;
+  /** Per wanted person: the classes of the follow-up month's ISO weeks (null = no row), or null when the register does not cover it. */
+  readonly benefitWeeks: readonly (readonly (CategoryClass | null)[] | null)[];
+  /** Per wanted person: paid hours and wage income in the month (0 when no rows or not covered). */
+  readonly wages: { readonly hours: Float64Array; readonly income: Float64Array; readonly rows: Int32Array; readonly outside: Uint8Array };
 }
 
 export interface OutcomeStage {
@@ -31,20 +35,23 @@ export function determineOutcomes(input: OutcomeInputs): OutcomeStage {
   const exclude = (reason: string) => {
     excluded[reason] = (excluded[reason] ?? 0) + 1;
   };
+  const { wages } = input;
+  let k = 0;
   const classify = (person: Person) => {
-    const f = input.followUp.get(person.id);
-    if (!f) return exclude('no_follow_up_month');
-    const weeks = input.benefitWeeks.get(person.id);
+    const f = input.followUp[k];
+    const w = input.wantedIndex[k++]!;
+    if (!f || w < 0) return exclude('no_follow_up_month');
+    const weeks = input.benefitWeeks[w];
     if (!weeks) return exclude('no_register_coverage');
-    const wage = input.wages.get(person.id);
-    const paidHours = wage?.paid_hours ?? 0;
+    const hasWageRows = wages.rows[w]! > 0 && wages.outside[w] === 0;
+    const paidHours = hasWageRows ? wages.hours[w]! : 0;
     const benefitClass = monthClass(weeks);
     outcomes.push({
       person,
       followUpMonth: f.month as MonthIndex,
       benefitClass,
       paidHours,
-      wageIncome: wage?.wage_income ?? 0,
+      wageIncome: hasWageRows ? wages.income[w]! : 0,
       status: statusOf(benefitClass, paidHours > 0),
     });
   };

@@ -1,8 +1,9 @@
 import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
 import { IngestPool, PARALLEL_MIN_BYTES, MAX_THREADS } from '../ingest/panelRun.js';
 import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
+import type { Wanted } from '../ingest/wanted.js';
 import { availableParallelism } from 'node:os';
-import { determineOutcomes, followUpMonths, type FollowUp } from '../outcomes/index.js';
+import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
 import type { PersonOutcome, Reconciliation } from '../types.js';
@@ -45,13 +46,23 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   let panel: BenefitPanel;
   let wages: WagePanel;
   let cohortIngest: CohortIngest;
-  let followUp: Map<string, FollowUp>;
+  let followUp: (FollowUp | null)[];
+  const wantedIds: string[] = [];
+  let wantedIndex: Int32Array;
   try {
     cohortIngest = await readCohort(loaded, options);
     stage('cohort');
-    followUp = followUpMonths(cohortIngest.cohort, spec.follow_up.months_after_end);
-    const wanted = new Map<string, MonthIndex>();
-    for (const [id, f] of followUp) wanted.set(id, f.month);
+    const { participants, controls } = cohortIngest.cohort;
+    followUp = followUpList(cohortIngest.cohort, spec.follow_up.months_after_end);
+    wantedIndex = new Int32Array(followUp.length).fill(-1);
+    const wantedMonths = new Int32Array(followUp.length);
+    followUp.forEach((f, k) => {
+      if (!f) return;
+      wantedIndex[k] = wantedIds.length;
+      wantedMonths[wantedIds.length] = f.month;
+      wantedIds.push(k < participants.length ? participants[k]!.id : controls[k - participants.length]!.id);
+    });
+    const wanted: Wanted = { ids: wantedIds, months: wantedMonths.subarray(0, wantedIds.length) };
     const shared = pool ? { ...options, pool } : options;
     const reading = [readBenefitPanel(loaded, codebook, wanted, shared), readWages(loaded, wanted, shared)] as const;
     void reading[1].catch(() => undefined); // a benefit-panel error is reported first
@@ -63,7 +74,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     if (pool !== options.pool) await pool?.close();
   }
   const { cohort } = cohortIngest;
-  const outcomeStage = determineOutcomes({ cohort, followUp, benefitWeeks: panel.months, wages: wages.months });
+  const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
   const persons = outcomeStage.outcomes;
   stage('outcomes');
 
@@ -93,11 +104,12 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   }
 
   const controlRule: Record<string, number> = {};
-  for (const c of cohort.controls) {
-    const f = followUp.get(c.id);
-    if (f) controlRule[f.source] = (controlRule[f.source] ?? 0) + 1;
-  }
-  const participantMonths = cohort.participants.map((p) => followUp.get(p.id)?.month).filter((m): m is number => m !== undefined);
+  const participantMonths: number[] = [];
+  followUp.forEach((f, k) => {
+    if (!f) return;
+    if (k < cohort.participants.length) participantMonths.push(f.month);
+    else controlRule[f.source] = (controlRule[f.source] ?? 0) + 1;
+  });
 
   const reconciliation: Reconciliation = {
     files: [...cohortIngest.files, panel.file, wages.file],

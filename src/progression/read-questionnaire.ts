@@ -1,5 +1,5 @@
 import type { IngestOptions } from '../ingest/types.js';
-import { readTable } from '../ingest/table.js';
+import { cell, readTable } from '../ingest/table.js';
 import type { CsvOptions } from '../spec/schema.js';
 import { rowsFromFields, type QuestionnaireReadOptions } from './rows-from-fields.js';
 import type { QuestionnaireRow } from './types.js';
@@ -19,7 +19,7 @@ export interface QuestionnaireFileOptions extends QuestionnaireReadOptions {
 export async function readQuestionnaire(path: string, display: string, options: QuestionnaireFileOptions = {}): Promise<QuestionnaireRow[]> {
   const table = await readTable({ path, display, role: 'questionnaire', csv: options.csv ?? {} }, options.onProgress ? { onProgress: options.onProgress } : {});
   // The shared reader stores the table column by column; the questionnaire is small, so rebuild rows.
-  const records = table.lines.map((line, r) => ({ line, fields: table.columns.map((col) => col[r] ?? '') }));
+  const records = table.lines.map((line, r) => ({ line, fields: table.columns.map((col) => cell(col, r)) }));
   const rows = rowsFromFields(table.header, records, display, options, table.dialect.dateFormat, table.errors);
   table.errors.throwIfAny();
   return rows;

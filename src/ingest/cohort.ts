@@ -9,7 +9,7 @@ import type { Cohort, CovariateValue, FileReconciliation, Group, Person, Reconci
 import { layoutColumns, type ColumnLayout } from './columns.js';
 import { shown } from './errorList.js';
 import { cell, readTable, type Table, type TableColumn } from './table.js';
-import type { CohortIngest, IngestOptions } from './types.js';
+import type { CohortIngest, CovariateColumn, IngestOptions } from './types.js';
 import { expectedDates, parseDate, parseNumber } from './values.js';
 
 export const PARTICIPANT_COLUMNS = ['person_id', 'municipality', 'start_date', 'end_date'] as const;
@@ -19,12 +19,6 @@ export const CONTROL_OPTIONAL_COLUMNS = ['matched_to', 'reference_end_date', 'we
 /** Blank cells and R's `NA` are missing covariate values. */
 const isMissing = (v: string): boolean => v === '' || v === 'NA';
 
-/** A covariate's values: row r has dict[codes[r]] (a number, a string, or null when missing). */
-interface CovariateColumn {
-  readonly name: string;
-  readonly codes: Int32Array;
-  readonly dict: readonly CovariateValue[];
-}
 
 interface ParsedFile {
   readonly input: ResolvedInput;
@@ -51,12 +45,20 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): 
   }
 
   const participantLines = new Map<string, number>();
-  const participants = readPersons(pFile, 'participant', participantLines, pIn.display, covariateValues(pFile, cFile, common));
+  const pColumns = covariateValues(pFile, cFile, common);
+  const participants = readPersons(pFile, 'participant', participantLines, pIn.display, pColumns);
   pTable.errors.throwIfAny();
-  const controls = readPersons(cFile, 'control', participantLines, pIn.display, covariateValues(cFile, pFile, common));
+  const cColumns = covariateValues(cFile, pFile, common);
+  const controls = readPersons(cFile, 'control', participantLines, pIn.display, cColumns);
   cTable.errors.throwIfAny();
   const cohort: Cohort = { participants, controls, covariates: common };
-  return { cohort, files: [reconciliation(pFile, 'participants'), reconciliation(cFile, 'controls')], warnings };
+  const columns = (of: readonly CovariateColumn[]): CovariateColumn[] => common.map((name) => of.find((c) => c.name === name)!);
+  return {
+    cohort,
+    files: [reconciliation(pFile, 'participants'), reconciliation(cFile, 'controls')],
+    warnings,
+    covariateColumns: { participants: columns(pColumns), controls: columns(cColumns) },
+  };
 }
 
 function reconciliation(f: ParsedFile, role: 'participants' | 'controls'): FileReconciliation {

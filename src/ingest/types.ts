@@ -2,7 +2,7 @@
  * What the ingest stage hands to the outcomes stage. Maps are keyed by person id; the
  * person id strings are exactly those of the cohort files (after decoding and trimming).
  */
-import type { CategoryClass, Cohort, FileReconciliation, InputRole, ReconciliationWarning } from '../types.js';
+import type { CategoryClass, Cohort, CovariateValue, FileReconciliation, InputRole, ReconciliationWarning } from '../types.js';
 import type { MonthIndex } from '../util/months.js';
 import type { IngestPool } from './pool.js';
 
@@ -22,6 +22,15 @@ export interface CohortIngest {
   /** participants, then controls */
   readonly files: readonly FileReconciliation[];
   readonly warnings: readonly ReconciliationWarning[];
+  /** The cohort's covariates (`cohort.covariates`, in that order) column by column: row r is the r-th person of the group. */
+  readonly covariateColumns: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] };
+}
+
+/** A covariate's values: row r has dict[codes[r]] (a number, a string, or null when missing). */
+export interface CovariateColumn {
+  readonly name: string;
+  readonly codes: Int32Array;
+  readonly dict: readonly CovariateValue[];
 }
 
 export interface LocalizedLabel {

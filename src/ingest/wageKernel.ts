@@ -131,7 +131,7 @@ export class WageKernel implements RowKernel {
     }
     const prev = this.lastPerson;
     const guess = prev >= 0 ? this.successor[prev]! : -1;
-    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.find(buf, s, e);
+    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.after(prev, buf, s, e);
     if (prev >= 0) this.successor[prev] = p;
     if (p < 0) {
       let blank = true;

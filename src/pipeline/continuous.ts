@@ -9,14 +9,17 @@ import type { ContinuousComparison } from './types.js';
  * Empty when either group has fewer than two employed persons.
  */
 export function continuousComparisons(persons: readonly PersonOutcome[]): ContinuousComparison[] {
-  const employed = persons.filter((o) => o.paidHours > 0);
-  const p = employed.filter((o) => o.person.group === 'participant');
-  const c = employed.filter((o) => o.person.group === 'control');
-  if (p.length < 2 || c.length < 2) return [];
+  // One pass, no intermediate lists of records: 200,000-control cohorts have ~100,000 employed.
+  const values = { paid_hours: { x: [] as number[], y: [] as number[] }, wage_income: { x: [] as number[], y: [] as number[] } };
+  for (const o of persons) {
+    if (!(o.paidHours > 0)) continue;
+    const participant = o.person.group === 'participant';
+    (participant ? values.paid_hours.x : values.paid_hours.y).push(o.paidHours);
+    (participant ? values.wage_income.x : values.wage_income.y).push(o.wageIncome);
+  }
+  if (values.paid_hours.x.length < 2 || values.paid_hours.y.length < 2) return [];
   return (['paid_hours', 'wage_income'] as const).map((variable) => {
-    const pick = (o: PersonOutcome) => (variable === 'paid_hours' ? o.paidHours : o.wageIncome);
-    const x = p.map(pick);
-    const y = c.map(pick);
+    const { x, y } = values[variable];
     const w = welchTTest(x, y);
     const m = mannWhitney(x, y);
     return {

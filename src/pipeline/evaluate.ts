@@ -117,7 +117,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings],
   };
 
-  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates);
+  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns);
   const continuous = continuousComparisons(persons);
   stage('statistics');
   const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();

@@ -21,11 +21,11 @@ export interface MannWhitneyResult {
 }
 
 /**
- * Mid-ranks of the pooled sample (ties get the average rank) and the sizes of the tie
- * groups. A native numeric sort of a copy, then each value's rank from the bounds of its
+ * Mid-ranks of the first `upTo` values of the pooled sample (ties get the average rank;
+ * the test needs only the first group's) and the sizes of all tie groups. A native numeric sort of a copy, then each value's rank from the bounds of its
  * run of equals (binary search): no comparator sort, which is slow at 100,000+ values.
  */
-function midRanks(values: readonly number[]): { ranks: Float64Array; ties: number[] } {
+function midRanks(values: readonly number[], upTo: number): { ranks: Float64Array; ties: number[] } {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   const ties: number[] = [];
@@ -35,8 +35,8 @@ function midRanks(values: readonly number[]): { ranks: Float64Array; ties: numbe
     ties.push(j - i + 1);
     i = j + 1;
   }
-  const ranks = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
+  const ranks = new Float64Array(upTo);
+  for (let k = 0; k < upTo; k++) {
     const v = values[k]!;
     // [lo, hi): the run of values equal to v; its mid-rank is (lo + 1 + hi) / 2.
     let lo = 0;
@@ -94,10 +94,11 @@ export function wilcoxonDistribution(m: number, n: number): Float64Array {
 export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
   const { alternative = 'two-sided', correct = true } = options;
   if (x.length < 1 || y.length < 1) throw inputError(`Mann–Whitney test: each group needs at least 1 value (got ${x.length} and ${y.length})`);
-  if (![...x, ...y].every(Number.isFinite)) throw inputError('Mann–Whitney test: values must be finite numbers');
+  const pooled = [...x, ...y];
+  if (!pooled.every(Number.isFinite)) throw inputError('Mann–Whitney test: values must be finite numbers');
   const nx = x.length;
   const ny = y.length;
-  const { ranks, ties } = midRanks([...x, ...y]);
+  const { ranks, ties } = midRanks(pooled, nx);
   let rankSum = 0;
   for (let i = 0; i < nx; i++) rankSum += ranks[i] as number;
   const w = rankSum - (nx * (nx + 1)) / 2;

@@ -18,5 +18,9 @@ await build({
   banner: { js: "import { createRequire as __effektRequire } from 'node:module'; const require = __effektRequire(import.meta.url);" },
   // Optional native modules, loaded only when present (canvas: vega's raster output; resvg: PNG).
   external: ['canvas', '@resvg/resvg-js'],
+  // Whitespace and syntax only: a smaller file parses faster (~10 ms of each run's start),
+  // while function and variable names survive for the stack trace of a bug report.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });

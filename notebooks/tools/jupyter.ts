@@ -79,19 +79,6 @@ export function jupyterEnv(home: string): NodeJS.ProcessEnv {
   };
 }
 
-/** True when `dist/` is missing or older than some file in `src/`: the notebooks import the built package. */
-export function distIsStale(): boolean {
-  const entry = join(REPO, 'dist', 'index.js');
-  if (!existsSync(entry)) return true;
-  const built = statSync(entry).mtimeMs;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, d) => {
-      const p = join(dir, d.name);
-      return Math.max(max, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-    }, 0);
-  return newest(join(REPO, 'src')) > built;
-}
-
 export interface NotebookOutput {
   readonly output_type: string;
   readonly data?: Readonly<Record<string, unknown>>;

@@ -58,6 +58,9 @@ export interface BenefitPartial {
   readonly minWeek: number;
   readonly maxWeek: number;
   readonly weeksSeen: Uint8Array;
+  /** The slots written lie in [lowSlot, highSlot] (empty when lowSlot > highSlot): the merge reads only those. */
+  readonly lowSlot: number;
+  readonly highSlot: number;
   readonly unknown: { code: string; count: number; line: number }[];
   readonly errors: RowError[];
   readonly errorCount: number;
@@ -74,6 +77,8 @@ const UNSET = 0x7fff;
 export class BenefitKernel implements RowKernel {
   readonly classes: Int8Array;
   used = 0;
+  lowSlot = Number.MAX_SAFE_INTEGER;
+  highSlot = -1;
   readonly excluded = { person_not_in_cohort: 0, blank_week: 0, outside_follow_up_month: 0, unknown_code_excluded: 0, duplicate_person_week: 0 };
   minWeek = NO_WEEK;
   maxWeek = -NO_WEEK;
@@ -165,6 +170,8 @@ export class BenefitKernel implements RowKernel {
       return;
     }
     this.classes[slot] = cls;
+    if (slot < this.lowSlot) this.lowSlot = slot;
+    if (slot > this.highSlot) this.highSlot = slot;
     this.used++;
   }
 
@@ -364,6 +371,8 @@ export class BenefitKernel implements RowKernel {
       minWeek: this.minWeek,
       maxWeek: this.maxWeek,
       weeksSeen: this.weeksSeen,
+      lowSlot: this.lowSlot,
+      highSlot: this.highSlot,
       unknown: this.unknownCodes.map((code, k) => ({ code, count: this.unknownCounts[k]!, line: this.unknownLines[k]! })).filter((u) => u.count > 0),
       errors: this.errors,
       errorCount: this.errorCount,

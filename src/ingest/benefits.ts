@@ -91,7 +91,7 @@ export async function readBenefitPanel(
     const part = r.partial;
     rowsRead += r.scan.rows;
     for (const k of Object.keys(part.excluded) as (keyof BenefitPartial['excluded'])[]) excluded[k] += part.excluded[k];
-    for (let s = 0; s < weekSlots; s++) {
+    for (let s = part.lowSlot; s <= part.highSlot; s++) {
       const c = part.classes[s]!;
       if (c === -1) continue;
       if (classes[s] === -1) classes[s] = c;

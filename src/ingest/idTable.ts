@@ -35,12 +35,14 @@ export class IdTable {
 
   static build(ids: readonly string[], encodings: readonly Encoding[]): IdTable {
     // ASCII ids (the usual case) have the same bytes in every encoding: copy them directly.
+    // Typed arrays sized for one spelling per person, grown only for non-ASCII ids.
     let bytes = 0;
     for (const id of ids) bytes += id.length;
     let keys = Buffer.allocUnsafe(Math.max(bytes, 16));
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const owners: number[] = [];
+    let starts = new Int32Array(Math.max(ids.length, 16));
+    let ends = new Int32Array(starts.length);
+    let owners = new Int32Array(starts.length);
+    let count = 0;
     const personKey = new Int32Array(ids.length).fill(-1);
     let at = 0;
     const append = (b: Uint8Array | string, p: number): void => {
@@ -50,16 +52,30 @@ export class IdTable {
         keys.copy(bigger, 0, 0, at);
         keys = bigger;
       }
+      if (count === starts.length) {
+        const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+          const g = new Int32Array(a.length * 2);
+          g.set(a);
+          return g;
+        };
+        starts = grow(starts);
+        ends = grow(ends);
+        owners = grow(owners);
+      }
       if (typeof b === 'string') for (let j = 0; j < n; j++) keys[at + j] = b.charCodeAt(j);
       else keys.set(b, at);
-      if (personKey[p] === -1) personKey[p] = owners.length;
-      starts.push(at);
+      if (personKey[p] === -1) personKey[p] = count;
+      starts[count] = at;
       at += n;
-      ends.push(at);
-      owners.push(p);
+      ends[count] = at;
+      owners[count++] = p;
     };
-    ids.forEach((id, p) => {
-      if (isAscii(id)) return append(id, p);
+    for (let p = 0; p < ids.length; p++) {
+      const id = ids[p]!;
+      if (isAscii(id)) {
+        append(id, p);
+        continue;
+      }
       const seen: Buffer[] = [];
       for (const enc of encodings) {
         const spelled = encodeText(id, enc);
@@ -68,19 +84,19 @@ export class IdTable {
           append(spelled, p);
         }
       }
-    });
+    }
     let size = 16;
-    while (size < owners.length * 2) size *= 2;
+    while (size < count * 2) size *= 2;
     const table = new IdTable({
       keys: keys.subarray(0, at),
-      keyStart: Int32Array.from(starts),
-      keyEnd: Int32Array.from(ends),
-      keyPerson: Int32Array.from(owners),
+      keyStart: starts.subarray(0, count),
+      keyEnd: ends.subarray(0, count),
+      keyPerson: owners.subarray(0, count),
       personKey,
       slots: new Int32Array(size).fill(-1),
     });
     const { slots, keyStart, keyEnd } = table.parts;
-    for (let k = 0; k < owners.length; k++) {
+    for (let k = 0; k < count; k++) {
       let slot = hashBytes(table.keys, keyStart[k]!, keyEnd[k]!) & table.mask;
       while (slots[slot] !== -1) slot = (slot + 1) & table.mask;
       slots[slot] = k;

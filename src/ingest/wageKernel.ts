@@ -25,6 +25,9 @@ export interface WagePartial {
   readonly hours: Float64Array;
   readonly income: Float64Array;
   readonly rowsOf: Int32Array;
+  /** The persons with rows lie in [lowPerson, highPerson] (empty when low > high): the merge reads only those. */
+  readonly lowPerson: number;
+  readonly highPerson: number;
   readonly used: number;
   readonly excluded: { person_not_in_cohort: number; outside_follow_up_month: number };
   readonly minMonth: number;
@@ -42,6 +45,8 @@ export class WageKernel implements RowKernel {
   readonly income: Float64Array;
   readonly rowsOf: Int32Array;
   used = 0;
+  lowPerson = Number.MAX_SAFE_INTEGER;
+  highPerson = -1;
   readonly excluded = { person_not_in_cohort: 0, outside_follow_up_month: 0 };
   minMonth = NO_WEEK;
   maxMonth = -NO_WEEK;
@@ -94,6 +99,8 @@ export class WageKernel implements RowKernel {
     this.hours[p]! += h;
     this.income[p]! += w;
     this.rowsOf[p]!++;
+    if (p < this.lowPerson) this.lowPerson = p;
+    if (p > this.highPerson) this.highPerson = p;
     this.used++;
   }
 
@@ -161,6 +168,8 @@ export class WageKernel implements RowKernel {
       hours: this.hours,
       income: this.income,
       rowsOf: this.rowsOf,
+      lowPerson: this.lowPerson,
+      highPerson: this.highPerson,
       used: this.used,
       excluded: this.excluded,
       minMonth: this.minMonth,

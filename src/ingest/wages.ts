@@ -57,7 +57,7 @@ export async function readWages(loaded: LoadedSpec, wantedPersons: ReadonlyMap<s
     used += part.used;
     excluded.person_not_in_cohort += part.excluded.person_not_in_cohort;
     excluded.outside_follow_up_month += part.excluded.outside_follow_up_month;
-    for (let p = 0; p < n; p++) {
+    for (let p = part.lowPerson; p <= part.highPerson; p++) {
       if (part.rowsOf[p] === 0) continue;
       hours[p]! += part.hours[p]!;
       income[p]! += part.income[p]!;

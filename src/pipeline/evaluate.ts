@@ -38,7 +38,6 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const codebookPath = resolve(loaded.dir, spec.codebook);
   const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
   const hashTargets: HashTarget[] = [{ role: 'spec', path: loaded.path, display: specName }, { role: 'codebook', path: codebookPath, display: spec.codebook }, ...provenanceTargets(loaded)];
-  const provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
   const codebook = loadCodebook(codebookPath, spec.codebook);
   // Reading threads start now, so they are ready when the cohort has been read; the two
   // panels are then read at the same time, their ranges shared among the threads.
@@ -73,6 +72,9 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   } finally {
     if (pool !== options.pool) await pool?.close();
   }
+  // Hashed on a worker thread while this one computes the outcomes, statistics and report:
+  // the one stretch of the run where a core is free (the panel read uses all of them).
+  const provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
   const { cohort } = cohortIngest;
   const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
   const persons = outcomeStage.outcomes;
@@ -159,8 +161,10 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
 }
 
 /**
- * A pool of reading threads when the panels are large enough for threads to pay (else
- * undefined: each file is read here, with no thread start-up cost).
+ * A pool of reading threads (this one and a worker per other core) when the panels are
+ * large enough for threads to pay (else undefined: each file is read here, with no
+ * thread start-up cost). Started before the cohort is read, so the workers have loaded
+ * their code by the time the panels are read.
  */
 function poolFor(loaded: LoadedSpec, options: IngestOptions): IngestPool | undefined {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));

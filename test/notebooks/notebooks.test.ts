@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  distIsStale,
   executeNotebooks,
   findPrerequisites,
   notebookPaths,
@@ -29,6 +28,7 @@ import { evaluate } from '../../src/pipeline/evaluate.js';
 import { effectInputFor } from '../../src/pipeline/economicsInput.js';
 import { DEFAULT_SEED } from '../../src/pipeline/run.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { ensureFreshDist } from '../support/dist.js';
 import { loadEconomicsParameters, runEconomics, type EconomicsResult } from '../../src/economics/index.js';
 
 const prerequisites = findPrerequisites();
@@ -103,10 +103,7 @@ describe.runIf(ready || inCi)('notebooks (Jupyter + Deno kernel, headless)', () 
   beforeAll(async () => {
     if (!ready) throw new Error(`cannot execute the notebooks in CI: missing ${prerequisites.missing.join('; ')}`);
     // The notebooks import the built package (effekt → dist/): rebuild when src/ is newer.
-    if (distIsStale()) {
-      const tsc = spawnSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: REPO, encoding: 'utf8' });
-      if (tsc.status !== 0) throw new Error(`npm run build failed, the notebooks need dist/:\n${tsc.stdout}${tsc.stderr}`);
-    }
+    ensureFreshDist();
     outDir = mkdtempSync(join(tmpdir(), 'effekt-notebooks-'));
     run = await executeNotebooks(notebookPaths(), { outDir });
     for (const out of run.outputs) executed.set(basename(out), readNotebook(out));

@@ -1,0 +1,102 @@
+/**
+ * The built package as users run it: `bin/effekt.js` (the esbuild bundle in dist/bin/)
+ * and the panel reading threads, which exist only in the compiled package (under the
+ * test runner's TypeScript loader every range is read on the main thread). Runs in
+ * child processes against dist/, rebuilt first when src/ is newer.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFreshDist, REPO } from '../support/dist.js';
+import { cli, copyExample, editFile } from './helpers.js';
+
+const dirs: string[] = [];
+const temp = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'effekt-built-'));
+  dirs.push(d);
+  return d;
+};
+
+/** `evaluate` from dist/ in a child process, with the given ingest options; the evaluation as JSON. */
+function evaluateBuilt(spec: string, options: { threads: number; parallelMinBytes?: number }): { status: number | null; json: string; stderr: string } {
+  const script = `
+    import { loadSpec } from ${JSON.stringify(join(REPO, 'dist/spec/load.js'))};
+    import { evaluate } from ${JSON.stringify(join(REPO, 'dist/pipeline/evaluate.js'))};
+    try {
+      const run = await evaluate(loadSpec(${JSON.stringify(spec)}), ${JSON.stringify(options)});
+      process.stdout.write(JSON.stringify(run.evaluation));
+    } catch (e) {
+      process.stderr.write(e.line ?? String(e));
+      process.exitCode = 2;
+    }
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { status: r.status, json: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => ensureFreshDist(), 180_000);
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('bin/effekt.js (the bundled CLI)', () => {
+  it('writes the same files, byte for byte, as the CLI run from source', async () => {
+    const bundled = temp();
+    const source = temp();
+    const spec = join(REPO, 'data/example/evaluation.json');
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', spec, '--out', bundled], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^effekt: wrote \d+ files to /);
+    const fromSource = await cli(['run', spec, '--out', source]);
+    expect(fromSource.code, fromSource.err).toBe(0);
+    const files = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name).slice(d.length + 1)).sort();
+    expect(files(bundled)).toEqual(files(source));
+    for (const f of files(source)) expect(readFileSync(join(bundled, f), 'utf8'), f).toBe(readFileSync(join(source, f), 'utf8'));
+  });
+
+  it('prints stage timings with --timings, one line per stage', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', join(REPO, 'data/example/evaluation.json'), '--out', temp(), '--timings'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const stages = [...r.stderr.matchAll(/^effekt: timing: (.+) \d+ ms$/gm)].map((m) => m[1]);
+    expect(stages).toEqual(['cohort', 'benefit panel', 'wage panel', 'outcomes', 'statistics', 'provenance', 'economics', 'progression', 'targets', 'report']);
+  });
+
+  it('reports a user error as one line and exit code 2, with no stack trace', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', 'no-such-spec.json'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('effekt: no-such-spec.json: cannot read the spec file (no such file)\n');
+  });
+});
+
+describe('panel reading threads (compiled package only)', () => {
+  it('give the same evaluation with 1, 2 and 3 threads, every file in many ranges', () => {
+    const spec = join(REPO, 'data/example/evaluation.json');
+    const one = evaluateBuilt(spec, { threads: 1 });
+    expect(one.status, one.stderr).toBe(0);
+    for (const threads of [2, 3]) {
+      const many = evaluateBuilt(spec, { threads, parallelMinBytes: 0 });
+      expect(many.status, many.stderr).toBe(0);
+      expect(JSON.parse(many.json)).toEqual(JSON.parse(one.json));
+    }
+  });
+
+  it('report the same first error, at the same line, as one thread', () => {
+    const { dir, spec } = copyExample();
+    dirs.push(join(dir, '..'));
+    // A bad week far into the file: a range read by a worker thread meets it.
+    editFile(join(dir, 'benefits_weekly.csv'), (text) => {
+      const lines = text.split('\n');
+      const at = Math.floor(lines.length * 0.8);
+      lines[at] = lines[at]!.replace(/,(\d{4})-W(\d\d),/, ',$1-W99,');
+      return lines.join('\n');
+    });
+    const one = evaluateBuilt(spec, { threads: 1 });
+    const many = evaluateBuilt(spec, { threads: 3, parallelMinBytes: 0 });
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/^benefits_weekly\.csv:\d+:2: cannot read week "\d{4}-W99"/);
+    expect(many.status).toBe(2);
+    expect(many.stderr).toBe(one.stderr);
+  });
+});

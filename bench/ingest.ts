@@ -5,8 +5,9 @@
  * query in this process (the target's reference), and the same query as a child process
  * (start-up included, as effekt run's is), for a like-for-like figure beside it. The
  * panel is generated once by scripts/generate-panel.ts (seeded) into .bench/panel/.
- * Reports rows/s, each child's peak RSS (reported by the child itself on exit)
- * and the ratio; the target is ratio ≤ 2 and peak RSS < 1 GB.
+ * Reports rows/s, each child's peak RSS (reported by the child itself on exit), the
+ * median time of each stage (effekt run --timings) and the ratios; the target is a
+ * ratio ≤ 2 and peak RSS < 1 GB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,27 +38,17 @@ export async function benchIngest(): Promise<string[]> {
   const duck = await duckDbReference(panel);
   const out = mkdtempSync(join(tmpdir(), 'effekt-bench-'));
   const effekt: Run[] = [];
-  const ingest: Run[] = [];
   const reference: number[] = [];
   const duckProcess: Run[] = [];
-  let cliWorks = true;
   try {
     for (let k = 0; k < REPEATS; k++) {
       reference.push(await duck.time());
       const d = runDuckDbProcess(panel);
       if (d.status !== 0) throw new Error(`DuckDB child failed: ${d.stderr.trim().split('\n')[0] ?? ''}`);
       duckProcess.push(d);
-      if (cliWorks) {
-        const r = runCli(spec, out);
-        if (r.status === 0) effekt.push(r);
-        else {
-          cliWorks = false;
-          lines.push(`effekt run failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0] ?? ''}; the ratio below uses the ingest stage alone`);
-        }
-      }
-      const i = runIngestOnly(spec);
-      if (i.status !== 0) throw new Error(`ingest child failed: ${i.stderr.trim().split('\n').slice(0, 12).join(' | ')}`);
-      ingest.push(i);
+      const r = runCli(spec, out);
+      if (r.status !== 0) throw new Error(`effekt run failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0] ?? ''}`);
+      effekt.push(r);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -71,15 +62,15 @@ export async function benchIngest(): Promise<string[]> {
     );
     return seconds;
   };
-  const whole = effekt.length ? describe('effekt run, end to end (node bin/effekt.js run)', effekt) : NaN;
-  const alone = describe('ingest stage alone (cohort, benefit panel, wages; from dist/)', ingest);
+  const whole = describe('effekt run, end to end (node bin/effekt.js run)', effekt);
+  lines.push(`  stages (median ms, from --timings): ${stageMedians(effekt)}`);
   lines.push(`DuckDB read_csv + GROUP BY benefit_code, in this process: ${ref.toFixed(2)} s (median of ${REPEATS}: ${reference.map((s) => s.toFixed(2)).join(', ')}), ${(rows / ref / 1e6).toFixed(1)} M rows/s`);
   const refProcess = median(duckProcess.map((r) => r.seconds));
   lines.push(`DuckDB, the same query as a process (node start, loading DuckDB, query, exit; like effekt run): ${refProcess.toFixed(2)} s (median of ${REPEATS}: ${duckProcess.map((r) => r.seconds.toFixed(2)).join(', ')})`);
-  const ratio = (Number.isNaN(whole) ? alone : whole) / ref;
-  lines.push(`ratio effekt ${Number.isNaN(whole) ? '(ingest stage)' : 'run'} / DuckDB query: ${ratio.toFixed(2)} ${ratio <= 2 ? '(≤ 2: ok)' : '(> 2: TOO SLOW)'}; ingest stage alone / DuckDB query: ${(alone / ref).toFixed(2)}`);
-  const ratioProcess = (Number.isNaN(whole) ? alone : whole) / refProcess;
-  lines.push(`ratio process to process, effekt ${Number.isNaN(whole) ? '(ingest stage)' : 'run'} / DuckDB: ${ratioProcess.toFixed(2)} ${ratioProcess <= 2 ? '(≤ 2)' : '(> 2)'} (the target is judged on the query ratio above)`);
+  const ratio = whole / ref;
+  lines.push(`ratio effekt run / DuckDB query: ${ratio.toFixed(2)} ${ratio <= 2 ? '(≤ 2: ok)' : '(> 2: TOO SLOW)'}`);
+  const ratioProcess = whole / refProcess;
+  lines.push(`ratio process to process, effekt run / DuckDB: ${ratioProcess.toFixed(2)} ${ratioProcess <= 2 ? '(≤ 2)' : '(> 2)'} (the target is judged on the query ratio above)`);
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   lines.push(`machine: ${availableParallelism()} cores, load average ${load} (other processes share the cores; figures vary with load)`);
   return lines;
@@ -106,25 +97,14 @@ function timedNode(args: readonly string[]): Run {
 }
 
 function runCli(spec: string, out: string): Run {
-  return timedNode([join(ROOT, 'bin/effekt.js'), 'run', spec, '--out', out]);
+  return timedNode([join(ROOT, 'bin/effekt.js'), 'run', spec, '--out', out, '--timings']);
 }
 
-/** The ingest stage alone, as `effekt run` calls it: the three readers from the built package. */
-function runIngestOnly(spec: string): Run {
-  const script = `
-    import { loadSpec } from ${JSON.stringify(join(ROOT, 'dist/spec/load.js'))};
-    import { loadCodebook, readCohort, readBenefitPanel, readWages } from ${JSON.stringify(join(ROOT, 'dist/ingest/index.js'))};
-    import { followUpMonths } from ${JSON.stringify(join(ROOT, 'dist/outcomes/index.js'))};
-    import { resolve } from 'node:path';
-    const loaded = loadSpec(${JSON.stringify(spec)});
-    const codebook = loadCodebook(resolve(loaded.dir, loaded.spec.codebook), loaded.spec.codebook);
-    const { cohort } = await readCohort(loaded);
-    const wanted = new Map([...followUpMonths(cohort, loaded.spec.follow_up.months_after_end)].map(([id, f]) => [id, f.month]));
-    const panel = await readBenefitPanel(loaded, codebook, wanted);
-    await readWages(loaded, wanted);
-    if (panel.file.rows_read !== ${DEFAULT_PANEL.persons * DEFAULT_PANEL.weeks}) throw new Error('rows_read ' + panel.file.rows_read);
-  `;
-  return timedNode(['--input-type=module', '-e', script]);
+/** Median time of each stage over the runs, from the `effekt: timing: <stage> <ms> ms` lines. */
+function stageMedians(runs: readonly Run[]): string {
+  const byStage = new Map<string, number[]>();
+  for (const r of runs) for (const m of r.stderr.matchAll(/^effekt: timing: (.+) (\d+) ms$/gm)) byStage.set(m[1]!, [...(byStage.get(m[1]!) ?? []), Number(m[2])]);
+  return [...byStage].map(([stage, ms]) => `${stage} ${median(ms).toFixed(0)}`).join(', ');
 }
 
 /** The reference query in a child process, timed from outside like effekt run. */

@@ -66,9 +66,8 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     const reading = [readBenefitPanel(loaded, codebook, wanted, shared), readWages(loaded, wanted, shared)] as const;
     void reading[1].catch(() => undefined); // a benefit-panel error is reported first
     panel = await reading[0];
-    stage('benefit panel');
     wages = await reading[1];
-    stage('wage panel');
+    stage('panels');
   } finally {
     if (pool !== options.pool) await pool?.close();
   }

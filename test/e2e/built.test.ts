@@ -60,7 +60,7 @@ describe('bin/effekt.js (the bundled CLI)', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', join(REPO, 'data/example/evaluation.json'), '--out', temp(), '--timings'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const stages = [...r.stderr.matchAll(/^effekt: timing: (.+) \d+ ms$/gm)].map((m) => m[1]);
-    expect(stages).toEqual(['cohort', 'benefit panel', 'wage panel', 'outcomes', 'statistics', 'provenance', 'economics', 'progression', 'targets', 'report']);
+    expect(stages).toEqual(['cohort', 'panels', 'outcomes', 'statistics', 'provenance', 'economics', 'progression', 'targets', 'report']);
   });
 
   it('reports a user error as one line and exit code 2, with no stack trace', () => {

@@ -4,7 +4,9 @@
  * the panels are read) and shared by the benefit and wage panels, which are read at the
  * same time. One queue of ranges across files: whichever thread is free takes the next
  * range, so a thread slowed by other processes does less, and a small file fills the
- * gaps of a large one. A worker is sent a file's kernel parameters once, then ranges.
+ * gaps of a large one. A worker is sent a file's kernel parameters once, then ranges,
+ * two at a time, so it never waits for this thread (busy with a range of its own) to
+ * hand it the next one.
  */
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -33,9 +35,11 @@ interface FileRun {
 interface Thread {
   readonly worker: Worker;
   readonly sent: Set<number>;
-  task: Task | null;
+  /** Ranges sent and not yet answered, in the order the worker reads them. */
+  readonly inFlight: Task[];
 }
 
+const IN_FLIGHT = 2;
 const workerUrl = new URL('./panelWorker.js', import.meta.url);
 /** Worker threads need the compiled package (a TypeScript loader's source files cannot be their entry). */
 export const workersAvailable = import.meta.url.endsWith('.js');
@@ -61,8 +65,7 @@ export class IngestPool {
       const file: FileRun = { id: this.nextId++, setup, results: new Array<Done>(ranges), report, left: ranges, failed: false, resolve, reject };
       if (ranges === 0) return resolve([]);
       for (let k = 0; k < ranges; k++) this.queue.push({ file, k, start: cuts[k]!, end: cuts[k + 1]! });
-      for (const t of this.threads) if (t.task === null) this.give(t);
-      void this.here();
+      this.dispatch();
     });
   }
 
@@ -73,14 +76,19 @@ export class IngestPool {
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
+  private dispatch(): void {
+    for (const t of this.threads) this.give(t);
+    void this.here();
+  }
+
   private spawn(): Thread {
     const worker = startWorker(fileURLToPath(workerUrl), null);
-    const thread: Thread = { worker, sent: new Set(), task: null };
+    const thread: Thread = { worker, sent: new Set(), inFlight: [] };
     worker.on('message', (m: FromWorker) => {
-      const task = thread.task;
-      if (task === null) return;
+      const task = thread.inFlight[0];
+      if (task === undefined) return;
       if ('progress' in m) return task.file.report(task.k, m.progress);
-      thread.task = null;
+      thread.inFlight.shift();
       if ('done' in m) this.finish(task, m.done);
       else if ('failed' in m) {
         const { message, ...location } = m.failed;
@@ -91,8 +99,8 @@ export class IngestPool {
     const dead = (e: Error): void => {
       const i = this.threads.indexOf(thread);
       if (i >= 0) this.threads.splice(i, 1);
-      if (thread.task && !this.closed) this.fail(thread.task.file, e);
-      thread.task = null;
+      if (!this.closed) for (const task of thread.inFlight) this.fail(task.file, e);
+      thread.inFlight.length = 0;
       void this.here(); // the ranges left are read here
     };
     worker.on('error', dead);
@@ -107,20 +115,21 @@ export class IngestPool {
     return t;
   }
 
+  /** Tops the worker up to IN_FLIGHT ranges. */
   private give(thread: Thread): void {
-    const task = this.take();
-    if (task === undefined) {
-      thread.worker.unref();
-      return;
+    while (thread.inFlight.length < IN_FLIGHT) {
+      const task = this.take();
+      if (task === undefined) break;
+      thread.inFlight.push(task);
+      const { file } = task;
+      if (!thread.sent.has(file.id)) {
+        thread.sent.add(file.id);
+        thread.worker.postMessage({ file: file.id, setup: file.setup } satisfies ToWorker);
+      }
+      thread.worker.postMessage({ file: file.id, range: task.k, start: task.start, end: task.end } satisfies ToWorker);
     }
-    thread.worker.ref();
-    thread.task = task;
-    const { file } = task;
-    if (!thread.sent.has(file.id)) {
-      thread.sent.add(file.id);
-      thread.worker.postMessage({ file: file.id, setup: file.setup } satisfies ToWorker);
-    }
-    thread.worker.postMessage({ file: file.id, range: task.k, start: task.start, end: task.end } satisfies ToWorker);
+    if (thread.inFlight.length > 0) thread.worker.ref();
+    else thread.worker.unref();
   }
 
   /** This thread takes ranges too, one at a time, until the queue is empty. */

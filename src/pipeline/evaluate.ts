@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
-import type { PersonOutcome, Reconciliation } from '../types.js';
+import type { Cohort, PersonOutcome, Reconciliation } from '../types.js';
 import { formatMonth, type MonthIndex } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
@@ -39,31 +39,23 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
   const hashTargets: HashTarget[] = [{ role: 'spec', path: loaded.path, display: specName }, { role: 'codebook', path: codebookPath, display: spec.codebook }, ...provenanceTargets(loaded)];
   const codebook = loadCodebook(codebookPath, spec.codebook);
-  // Reading threads start now, so they are ready when the cohort has been read; the two
-  // panels are then read at the same time, their ranges shared among the threads.
+  // Reading threads start now, so they have loaded their code by the time the cohort has
+  // been read; the two panels are then read at the same time, their ranges shared among
+  // the threads.
   const pool = options.pool ?? poolFor(loaded, options);
   let panel: BenefitPanel;
   let wages: WagePanel;
   let cohortIngest: CohortIngest;
   let followUp: (FollowUp | null)[];
-  const wantedIds: string[] = [];
   let wantedIndex: Int32Array;
   try {
     cohortIngest = await readCohort(loaded, options);
     stage('cohort');
-    const { participants, controls } = cohortIngest.cohort;
     followUp = followUpList(cohortIngest.cohort, spec.follow_up.months_after_end);
-    wantedIndex = new Int32Array(followUp.length).fill(-1);
-    const wantedMonths = new Int32Array(followUp.length);
-    followUp.forEach((f, k) => {
-      if (!f) return;
-      wantedIndex[k] = wantedIds.length;
-      wantedMonths[wantedIds.length] = f.month;
-      wantedIds.push(k < participants.length ? participants[k]!.id : controls[k - participants.length]!.id);
-    });
-    const wanted: Wanted = { ids: wantedIds, months: wantedMonths.subarray(0, wantedIds.length) };
+    const persons = wantedFor(cohortIngest.cohort, followUp);
+    wantedIndex = persons.index;
     const shared = pool ? { ...options, pool } : options;
-    const reading = [readBenefitPanel(loaded, codebook, wanted, shared), readWages(loaded, wanted, shared)] as const;
+    const reading = [readBenefitPanel(loaded, codebook, persons.wanted, shared), readWages(loaded, persons.wanted, shared)] as const;
     void reading[1].catch(() => undefined); // a benefit-panel error is reported first
     panel = await reading[0];
     wages = await reading[1];
@@ -157,6 +149,21 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     codebook: { name: codebook.name, codes: codebook.codes.size },
   };
   return { evaluation, persons };
+}
+
+/** The persons with a follow-up month, in cohort order (participants, then controls), and each person's index among them (-1: none). */
+function wantedFor(cohort: Cohort, followUp: readonly (FollowUp | null)[]): { wanted: Wanted; index: Int32Array } {
+  const { participants, controls } = cohort;
+  const ids: string[] = [];
+  const index = new Int32Array(followUp.length).fill(-1);
+  const months = new Int32Array(followUp.length);
+  followUp.forEach((f, k) => {
+    if (!f) return;
+    index[k] = ids.length;
+    months[ids.length] = f.month;
+    ids.push(k < participants.length ? participants[k]!.id : controls[k - participants.length]!.id);
+  });
+  return { wanted: { ids, months: months.subarray(0, ids.length) }, index };
 }
 
 /**

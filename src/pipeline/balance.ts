@@ -51,18 +51,21 @@ function tally(people: readonly Person[], cov: string): Tally {
   const t: Tally = { n: 0, sw: 0, sx: 0, sxx: 0, strings: new Map(), numbers: new Map() };
   for (const p of people) {
     const v: CovariateValue | undefined = p.covariates[cov];
-    if (v === null || v === undefined) continue;
-    const w = p.weight;
-    t.n += 1;
-    t.sw += w;
-    if (typeof v === 'number') {
-      t.sx += w * v;
-      t.sxx += w * v * v;
-      // Kept only in case the column turns out to be mixed; small for real covariates.
-      if (t.numbers.size <= 64) t.numbers.set(v, (t.numbers.get(v) ?? 0) + w);
-    } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
+    if (v !== null && v !== undefined) add(t, v, 1, p.weight);
   }
   return t;
+}
+
+/** `count` persons with value v and total weight w. */
+function add(t: Tally, v: string | number, count: number, w: number): void {
+  t.n += count;
+  t.sw += w;
+  if (typeof v === 'number') {
+    t.sx += w * v;
+    t.sxx += w * v * v;
+    // Kept only in case the column turns out to be mixed; small for real covariates.
+    if (t.numbers.size <= 64) t.numbers.set(v, (t.numbers.get(v) ?? 0) + w);
+  } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
 }
 
 /**
@@ -79,15 +82,7 @@ function tallyColumn(people: readonly Person[], column: CovariateColumn): Tally 
   }
   const t: Tally = { n: 0, sw: 0, sx: 0, sxx: 0, strings: new Map(), numbers: new Map() };
   column.dict.forEach((v, k) => {
-    const w = perCode[k]!;
-    if (v === null || countPerCode[k] === 0) return;
-    t.n += countPerCode[k]!;
-    t.sw += w;
-    if (typeof v === 'number') {
-      t.sx += w * v;
-      t.sxx += w * v * v;
-      if (t.numbers.size <= 64) t.numbers.set(v, (t.numbers.get(v) ?? 0) + w);
-    } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
+    if (v !== null && countPerCode[k]! > 0) add(t, v, countPerCode[k]!, perCode[k]!);
   });
   return t;
 }

@@ -73,7 +73,15 @@ export class IngestPool {
   async close(): Promise<void> {
     this.closed = true;
     this.queue.length = 0;
-    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    // Idle workers are unref'd, and a worker's end can take a moment (it may be inside a
+    // file read); a timer keeps the event loop alive until every worker has ended, or Node
+    // would exit first with code 13 ("unsettled top-level await").
+    const alive = setInterval(() => undefined, 1000);
+    try {
+      await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    } finally {
+      clearInterval(alive);
+    }
   }
 
   private dispatch(): void {

@@ -1,21 +1,21 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
 import { IngestPool, PARALLEL_MIN_BYTES, MAX_THREADS } from '../ingest/panelRun.js';
 import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
 import type { Wanted } from '../ingest/wanted.js';
-import { availableParallelism } from 'node:os';
 import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
 import type { Cohort, PersonOutcome, Reconciliation } from '../types.js';
-import { formatMonth, type MonthIndex } from '../util/months.js';
+import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
 import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
 import { startProvenance, type HashTarget } from './provenance.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
-import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
 
 export interface EvaluateOptions extends IngestOptions {

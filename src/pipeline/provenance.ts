@@ -33,11 +33,6 @@ export function hashFile(path: string): { sha256: string; bytes: number } {
 
 const BLOCK = 4 << 20;
 
-export async function fileProvenance(role: string, path: string, display: string): Promise<InputProvenance> {
-  if (!existsSync(path)) throw inputError('cannot read file (no such file)', { file: display });
-  return { role, path: display, ...hashFile(path) };
-}
-
 /** Files together larger than this are hashed on a worker thread, beside the ingest. */
 const WORKER_MIN_BYTES = 32 << 20;
 const workerUrl = new URL('./hashWorker.js', import.meta.url);

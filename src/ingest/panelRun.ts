@@ -3,8 +3,8 @@
  * the compiled package) are cut into several ranges per thread, read by an IngestPool
  * (the run's shared one, or one made for this file): this thread and the worker threads
  * take the next unread range whenever they are free; small files, and runs under a
- * TypeScript loader (tests), read the ranges here one after the other. Each range has its own kernel;
- * the partial results are merged by the caller in file order. If any range meets a quote
+ * TypeScript loader (tests), read the ranges here one after the other. Each range has its
+ * own kernel; the partial results are merged by the caller in file order. If any range meets a quote
  * character, a quoted field might span a cut, so the file is read again in one range:
  * quoted panels are read correctly, just not in parallel.
  */
@@ -15,8 +15,6 @@ import { splitAtLines, type FileHead } from './header.js';
 import { scanRange, type RangeScan, type RowLayout } from './rowScan.js';
 import type { IngestOptions } from './types.js';
 import { IngestPool, workersAvailable } from './pool.js';
-
-export { IngestPool } from './pool.js';
 import { WageKernel, type WageParams, type WagePartial } from './wageKernel.js';
 
 export type KernelJob = { readonly kind: 'benefits'; readonly params: BenefitParams } | { readonly kind: 'wages'; readonly params: WageParams };
@@ -32,7 +30,7 @@ export interface RangeResult<P> {
 
 /** Files smaller than this are read in one range. */
 export const PARALLEL_MIN_BYTES = 48 << 20;
-export const MAX_THREADS = 4;
+const MAX_THREADS = 4;
 const RANGES_PER_THREAD = 4;
 
 /** What a worker thread is started with. */
@@ -52,6 +50,11 @@ export type FromWorker =
   | { readonly failed: { readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number } }
   | { readonly crashed: string };
 
+
+/** Threads that read panels: the option, else the machine's parallelism, from 1 to MAX_THREADS. */
+export function readingThreads(opts: IngestOptions): number {
+  return Math.max(1, Math.min(opts.threads ?? availableParallelism(), MAX_THREADS));
+}
 
 export function makeKernel(job: KernelJob): BenefitKernel | WageKernel {
   return job.kind === 'benefits' ? new BenefitKernel(job.params) : new WageKernel(job.params);
@@ -74,7 +77,7 @@ export async function runPanel<J extends KernelJob>(
 ): Promise<RangeResult<PartialOf<J>>[]> {
   const setup: WorkerSetup = { job, path, display, layout };
   const bytes = head.size - head.dataStart;
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), MAX_THREADS));
+  const threads = readingThreads(opts);
   const large = bytes >= (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) && threads > 1;
   // A shared pool's workers are running already: a small file is one range that any thread may take.
   const cuts = await splitAtLines(path, head.dataStart, head.size, large ? threads * (workersAvailable ? RANGES_PER_THREAD : 1) : 1);

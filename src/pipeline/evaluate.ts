@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
-import { IngestPool, PARALLEL_MIN_BYTES, MAX_THREADS } from '../ingest/panelRun.js';
+import { PARALLEL_MIN_BYTES, readingThreads } from '../ingest/panelRun.js';
+import { IngestPool } from '../ingest/pool.js';
 import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
 import type { Wanted } from '../ingest/wanted.js';
 import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
@@ -173,7 +173,7 @@ function wantedFor(cohort: Cohort, followUp: readonly (FollowUp | null)[]): { wa
  * their code by the time the panels are read.
  */
 function poolFor(loaded: LoadedSpec, options: IngestOptions): IngestPool | undefined {
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), MAX_THREADS));
+  const threads = readingThreads(options);
   if (threads < 2) return undefined;
   const bytes = sizeOf(resolveInput(loaded, loaded.spec.inputs.benefits).path) + sizeOf(resolveInput(loaded, loaded.spec.inputs.wages).path);
   return bytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? new IngestPool(threads - 1) : undefined;

@@ -177,9 +177,9 @@ export class BenefitKernel implements RowKernel {
 
   /**
    * The canonical layout (id, week, code; as in DREAM extracts) read line by line: the
-   * fields are predicted (the id of the previous row, an 8-byte week) and verified in one
-   * pass that also finds the line end. Any line the prediction does not fit goes through
-   * the general split and row().
+   * fields are predicted (the id of the previous row, a week in one of its three plain
+   * spellings) and verified in one pass that also finds the line end. Any line the
+   * prediction does not fit goes through the general split and row().
    */
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
@@ -204,21 +204,30 @@ export class BenefitKernel implements RowKernel {
         while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
         if (k < limit && buf[k] === delim && k > pos) idEnd = k;
       }
+      // The week: `2022-W14`, `2022W14` or DREAM's `202214`, told apart by where the
+      // delimiter after it is; digits and the week's existence are checked as they are read.
       const ws0 = idEnd + 1;
-      if (idEnd > 0 && ws0 + 9 < limit && buf[ws0 + 8] === delim && buf[ws0 + 4] === DASH && buf[ws0 + 5] === W) {
+      let wl = 0;
+      if (idEnd > 0 && ws0 + 8 < limit) {
+        if (buf[ws0 + 6] === delim) wl = 6;
+        else if (buf[ws0 + 7] === delim && buf[ws0 + 4] === W) wl = 7;
+        else if (buf[ws0 + 8] === delim && buf[ws0 + 4] === DASH && buf[ws0 + 5] === W) wl = 8;
+      }
+      if (wl > 0) {
         const y0 = buf[ws0]! - ZERO;
         const y1 = buf[ws0 + 1]! - ZERO;
         const y2 = buf[ws0 + 2]! - ZERO;
         const y3 = buf[ws0 + 3]! - ZERO;
-        const w0 = buf[ws0 + 6]! - ZERO;
-        const w1 = buf[ws0 + 7]! - ZERO;
+        const w0 = buf[ws0 + wl - 2]! - ZERO;
+        const w1 = buf[ws0 + wl - 1]! - ZERO;
         const week = digits6(y0, y1, y2, y3, w0, w1) ? weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1) : NO_WEEK;
-        let k = ws0 + 9;
+        const cs = ws0 + wl + 1;
+        let k = cs;
         while (k < limit && buf[k] !== LF && buf[k] !== delim) k++;
         if (week !== NO_WEEK && k < limit && buf[k] === LF) {
           const e = buf[k - 1] === CR ? k - 1 : k;
           rows++;
-          this.place(buf, pos, idEnd, week, this.classify(buf, ws0 + 9, e, line), line, same);
+          this.place(buf, pos, idEnd, week, this.classify(buf, cs, e, line), line, same);
           line++;
           pos = k + 1;
           continue;

@@ -8,7 +8,7 @@
  */
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
-import { IdTable, type IdTableParts } from './idTable.js';
+import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
 import { fieldCountMessage } from './table.js';
 import { decodeBytes } from './text.js';
@@ -97,11 +97,7 @@ export class BenefitKernel implements RowKernel {
   private readonly unknownCodes: string[] = [];
   private readonly unknownCounts: number[] = [];
   private readonly unknownLines: number[] = [];
-  private readonly lastId = Buffer.alloc(256);
-  private lastIdLength = -1;
-  private lastPerson = -1;
-  /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
-  private readonly successor: Int32Array;
+  private readonly cursor: PersonCursor;
   private readonly lastCode = Buffer.alloc(64);
   private lastCodeLength = -1;
   private lastClass = 0;
@@ -113,7 +109,7 @@ export class BenefitKernel implements RowKernel {
 
   constructor(private readonly p: BenefitParams) {
     this.ids = new IdTable(p.ids);
-    this.successor = new Int32Array(p.firstWeek.length).fill(-1);
+    this.cursor = new PersonCursor(this.ids);
     this.firstWeek = p.firstWeek;
     this.weekCount = p.weekCount;
     this.base = p.base;
@@ -143,7 +139,7 @@ export class BenefitKernel implements RowKernel {
       if (week > this.maxWeek) this.maxWeek = week;
       this.weeksSeen[week - WEEK_BASE] = 1;
     }
-    const p = sameAsLast ? this.lastPerson : this.person(buf, idStart, idEnd, line);
+    const p = sameAsLast ? this.cursor.lastPerson : this.person(buf, idStart, idEnd, line);
     if (p < 0) {
       if (p === -1) this.excluded.person_not_in_cohort++;
       return;
@@ -184,13 +180,14 @@ export class BenefitKernel implements RowKernel {
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
     const delim = this.p.dialect.delimiter;
-    const last = this.lastId;
+    const cursor = this.cursor;
+    const last = cursor.lastId;
     let line = counts.line;
     let rows = 0;
     for (;;) {
       // The usual row: an id (most often the previous row's), an 8-byte week and a short
       // code, checked byte by byte in one pass that also finds the line end.
-      const m = this.lastIdLength;
+      const m = cursor.lastIdLength;
       let idEnd = -1;
       let same = false;
       if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
@@ -277,28 +274,10 @@ export class BenefitKernel implements RowKernel {
 
   /** Person index, -1 if not wanted, -2 after reporting a blank id. */
   private person(buf: Buffer, s: number, e: number, line: number): number {
-    const n = e - s;
-    if (n === this.lastIdLength) {
-      const last = this.lastId;
-      let j = 0;
-      while (j < n && buf[s + j] === last[j]) j++;
-      if (j === n) return this.lastPerson;
-    }
-    // Panels sorted by week list the persons in the same order every week: try the person
-    // who followed the previous one last time before hashing.
-    const prev = this.lastPerson;
-    const guess = prev >= 0 ? this.successor[prev]! : -1;
-    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.after(prev, buf, s, e);
-    if (prev >= 0) this.successor[prev] = p;
-    if (p < 0 && isBlank(buf, s, e)) {
+    const p = this.cursor.person(buf, s, e);
+    if (p === -2) {
       const col = this.p.columns[SLOT_ID];
       this.error(`blank ${this.p.names[col]}`, line, col + 1);
-      return -2;
-    }
-    if (n <= this.lastId.length) {
-      copySmall(buf, s, e, this.lastId);
-      this.lastIdLength = n;
-      this.lastPerson = p;
     }
     return p;
   }
@@ -412,11 +391,6 @@ function weekOf(buf: Buffer, s: number, e: number): number {
 /** All six values are decimal digits (0–9); a byte below '0' gives a negative value, which >>> 0 makes huge. */
 function digits6(a: number, b: number, c: number, d: number, e: number, f: number): boolean {
   return a >>> 0 < 10 && b >>> 0 < 10 && c >>> 0 < 10 && d >>> 0 < 10 && e >>> 0 < 10 && f >>> 0 < 10;
-}
-
-function isBlank(buf: Buffer, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== 9) return false;
-  return true;
 }
 
 /** buf[s, e) into `to` from 0: a plain loop beats a native call for a few bytes. */

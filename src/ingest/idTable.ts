@@ -149,6 +149,55 @@ export class IdTable {
   }
 }
 
+/**
+ * Person lookup for one panel range, row after row: the previous row's id is remembered
+ * (rows of a person usually come together); otherwise the person who followed the
+ * previous one last time is tried (panels sorted by week list the persons in the same
+ * order every week), then the next few in cohort order (IdTable.after), then the hash.
+ * Shared by the benefit and wage kernels; `lastId`, `lastIdLength` and `lastPerson` are
+ * read by the benefit kernel's line-by-line path.
+ */
+export class PersonCursor {
+  readonly lastId = Buffer.alloc(256);
+  lastIdLength = -1;
+  lastPerson = -1;
+  /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
+  private readonly successor: Int32Array;
+
+  constructor(private readonly ids: IdTable) {
+    this.successor = new Int32Array(ids.parts.personKey.length).fill(-1);
+  }
+
+  /** The person index of the id in buf[s, e), -1 if not in the cohort, -2 if blank (for the caller to report; not remembered). */
+  person(buf: Buffer, s: number, e: number): number {
+    const n = e - s;
+    if (n === this.lastIdLength) {
+      const last = this.lastId;
+      let j = 0;
+      while (j < n && buf[s + j] === last[j]) j++;
+      if (j === n) return this.lastPerson;
+    }
+    const prev = this.lastPerson;
+    const guess = prev >= 0 ? this.successor[prev]! : -1;
+    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.after(prev, buf, s, e);
+    if (prev >= 0) this.successor[prev] = p;
+    if (p < 0 && isBlankBytes(buf, s, e)) return -2;
+    if (n <= this.lastId.length) {
+      // A plain loop beats a native copy for a few bytes.
+      for (let k = s; k < e; k++) this.lastId[k - s] = buf[k]!;
+      this.lastIdLength = n;
+      this.lastPerson = p;
+    }
+    return p;
+  }
+}
+
+/** Whether buf[s, e) holds only spaces and tabs. */
+export function isBlankBytes(buf: Buffer, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== TAB) return false;
+  return true;
+}
+
 function isAscii(text: string): boolean {
   for (let j = 0; j < text.length; j++) if (text.charCodeAt(j) >= 0x80) return false;
   return true;

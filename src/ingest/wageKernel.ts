@@ -7,7 +7,7 @@
 import type { RowError } from './benefitKernel.js';
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
-import { IdTable, type IdTableParts } from './idTable.js';
+import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
 import { BLANK, NO_WEEK, parseMonthBytes, parseNumberBytes } from './values.js';
@@ -55,15 +55,11 @@ export class WageKernel implements RowKernel {
   encodingSwitchLine: number | null = null;
   private readonly ids: IdTable;
   private readonly dialect: Dialect;
-  private readonly lastId = Buffer.alloc(256);
-  private lastIdLength = -1;
-  private lastPerson = -1;
-  /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
-  private readonly successor: Int32Array;
+  private readonly cursor: PersonCursor;
 
   constructor(private readonly p: WageParams) {
     this.ids = new IdTable(p.ids);
-    this.successor = new Int32Array(p.months.length).fill(-1);
+    this.cursor = new PersonCursor(this.ids);
     const n = p.months.length;
     this.hours = new Float64Array(n);
     this.income = new Float64Array(n);
@@ -128,31 +124,12 @@ export class WageKernel implements RowKernel {
     return x;
   }
 
+  /** Person index, -1 if not wanted, -2 after reporting a blank id. */
   private person(buf: Buffer, s: number, e: number, line: number): number {
-    const n = e - s;
-    if (n === this.lastIdLength) {
-      const last = this.lastId;
-      let j = 0;
-      while (j < n && buf[s + j] === last[j]) j++;
-      if (j === n) return this.lastPerson;
-    }
-    const prev = this.lastPerson;
-    const guess = prev >= 0 ? this.successor[prev]! : -1;
-    const p = guess >= 0 && this.ids.is(guess, buf, s, e) ? guess : this.ids.after(prev, buf, s, e);
-    if (prev >= 0) this.successor[prev] = p;
-    if (p < 0) {
-      let blank = true;
-      for (let k = s; k < e; k++) if (buf[k] !== SPACE && buf[k] !== 9) blank = false;
-      if (blank) {
-        const col = this.p.columns[0];
-        this.error(`blank ${this.p.names[col]}`, line, col + 1);
-        return -2;
-      }
-    }
-    if (n <= this.lastId.length) {
-      copySmall(buf, s, e, this.lastId);
-      this.lastIdLength = n;
-      this.lastPerson = p;
+    const p = this.cursor.person(buf, s, e);
+    if (p === -2) {
+      const col = this.p.columns[0];
+      this.error(`blank ${this.p.names[col]}`, line, col + 1);
     }
     return p;
   }
@@ -179,9 +156,4 @@ export class WageKernel implements RowKernel {
       encodingSwitchLine: this.encodingSwitchLine,
     };
   }
-}
-
-/** buf[s, e) into `to` from 0: a plain loop beats a native call for a few bytes. */
-function copySmall(buf: Buffer, s: number, e: number, to: Buffer): void {
-  for (let k = s; k < e; k++) to[k - s] = buf[k]!;
 }

@@ -5,11 +5,14 @@
  * child processes against dist/, rebuilt first when src/ is newer.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/util/random.js';
+import { files } from '../ingest/fixtures.js';
 import { ensureFreshDist, REPO } from '../support/dist.js';
+import { mutate } from '../support/mutate.js';
 import { cli, copyExample, editFile } from './helpers.js';
 
 const dirs: string[] = [];
@@ -19,8 +22,10 @@ const temp = (): string => {
   return d;
 };
 
+type IngestSettings = { threads: number; parallelMinBytes?: number };
+
 /** `evaluate` from dist/ in a child process, with the given ingest options; the evaluation as JSON. */
-function evaluateBuilt(spec: string, options: { threads: number; parallelMinBytes?: number }): { status: number | null; json: string; stderr: string } {
+function evaluateBuilt(spec: string, options: IngestSettings): { status: number | null; json: string; stderr: string } {
   const script = `
     import { loadSpec } from ${JSON.stringify(join(REPO, 'dist/spec/load.js'))};
     import { evaluate } from ${JSON.stringify(join(REPO, 'dist/pipeline/evaluate.js'))};
@@ -34,6 +39,33 @@ function evaluateBuilt(spec: string, options: { threads: number; parallelMinByte
   `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return { status: r.status, json: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * How each spec's evaluation ends under each of the settings, in one child process: the
+ * evaluation as JSON, `error: <line>` for a user error, or `crash: <stack>` for anything else.
+ */
+function endingsBuilt(specs: readonly string[], settings: readonly IngestSettings[]): string[][] {
+  const script = `
+    import { loadSpec } from ${JSON.stringify(join(REPO, 'dist/spec/load.js'))};
+    import { evaluate } from ${JSON.stringify(join(REPO, 'dist/pipeline/evaluate.js'))};
+    const out = [];
+    for (const spec of ${JSON.stringify(specs)}) {
+      const row = [];
+      for (const options of ${JSON.stringify(settings)}) {
+        try {
+          row.push(JSON.stringify((await evaluate(loadSpec(spec), options)).evaluation));
+        } catch (e) {
+          row.push(e.name === 'EffektError' ? 'error: ' + e.line + ' ' + JSON.stringify(e.details) : 'crash: ' + (e.stack ?? String(e)));
+        }
+      }
+      out.push(row);
+    }
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`child process failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as string[][];
 }
 
 beforeAll(() => ensureFreshDist(), 180_000);
@@ -98,5 +130,31 @@ describe('panel reading threads (compiled package only)', () => {
     expect(one.stderr).toMatch(/^benefits_weekly\.csv:\d+:2: cannot read week "\d{4}-W99"/);
     expect(many.status).toBe(2);
     expect(many.stderr).toBe(one.stderr);
+  });
+
+  it('end 40 seeded mutated panels exactly as one thread does: the same evaluation or the same error', () => {
+    const rng = new Random(20261125);
+    const base = files();
+    const specs: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const dir = temp();
+      const target = rng.pick(['benefits_weekly.csv', 'wages_monthly.csv'] as const);
+      for (const [name, content] of Object.entries(base)) writeFileSync(join(dir, name), name === target ? mutate(rng, Buffer.from(content)) : content);
+      writeFileSync(
+        join(dir, 'evaluation.json'),
+        JSON.stringify({ inputs: { participants: 'participants.csv', controls: 'controls.csv', benefits: 'benefits_weekly.csv', wages: 'wages_monthly.csv' }, codebook: join(REPO, 'data/codebooks/illustrative.json') }),
+      );
+      specs.push(join(dir, 'evaluation.json'));
+    }
+    const endings = endingsBuilt(specs, [{ threads: 1 }, { threads: 3, parallelMinBytes: 0 }]);
+    let errors = 0;
+    endings.forEach(([one, many], i) => {
+      expect(one, `spec ${i}`).not.toMatch(/^crash: /);
+      expect(many, `spec ${i}: 3 threads, every file in ranges`).toBe(one);
+      if (one!.startsWith('error: ')) errors++;
+    });
+    // Both endings occur, so the comparison covers results and errors.
+    expect(errors).toBeGreaterThan(4);
+    expect(errors).toBeLessThan(36);
   });
 });

@@ -9,76 +9,36 @@ import type { FileReconciliation } from '../../src/types.js';
 import { Random } from '../../src/util/random.js';
 import { CODEBOOK, ingestAll } from './helpers.js';
 import { files } from './fixtures.js';
+import { mutate } from '../support/mutate.js';
 
 /**
  * Seeded fuzzing: thousands of mutated copies of a small valid cohort. Every run must end
  * in a result whose reconciliation adds up, or in an EffektError whose message and detail
  * lines are single lines; anything else (a TypeError, a stack trace, a hang) is a bug.
- * Every fourth run splits the panels into byte ranges, to fuzz the parallel path too.
+ * Every fourth run also splits the panels into byte ranges, as large files are read in
+ * parallel, and must end exactly as the unsplit read: the same panels and reconciliation,
+ * or the same error (a range boundary must never change a result or a line number).
  */
 const RUNS = 1500;
 const NAMES = ['participants.csv', 'controls.csv', 'benefits_weekly.csv', 'wages_monthly.csv'] as const;
-const TOKENS = ['', 'NA', '-1', '0', '2022-W99', '2022W01', '202253', '2021-02-29', '31.12.2022', '1e5', '1,5', '"', '""', 'P1', 'K1', 'X9', '999', '\u00e6\u00f8\u00e5', ' ', '-', '2022-13', '20221', 'x'.repeat(3000)];
-const SPECIAL = [44, 59, 9, 34, 10, 13, 0, 0xff, 0xc3, 0xe6, 0x80, 32];
+type Ingested = Awaited<ReturnType<typeof ingestAll>>;
 
-function mutate(rng: Random, input: Buffer): Buffer {
-  let b = input;
-  const steps = rng.int(1, 3);
-  for (let s = 0; s < steps; s++) {
-    const at = b.length ? rng.int(0, b.length - 1) : 0;
-    switch (rng.int(0, 9)) {
-      case 0: {
-        b = Buffer.from(b);
-        if (b.length) b[at] = rng.int(0, 255);
-        break;
-      }
-      case 1:
-        b = Buffer.concat([b.subarray(0, at), Buffer.from([rng.pick(SPECIAL)]), b.subarray(at)]);
-        break;
-      case 2:
-        b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + rng.int(1, 40)))]);
-        break;
-      case 3:
-        b = b.subarray(0, at);
-        break;
-      case 4: {
-        const lines = b.toString('latin1').split('\n');
-        const k = rng.int(0, lines.length - 1);
-        lines.splice(rng.int(0, lines.length), 0, lines[k]!);
-        b = Buffer.from(lines.join('\n'), 'latin1');
-        break;
-      }
-      case 5: {
-        const lines = b.toString('latin1').split('\n');
-        const i = rng.int(0, lines.length - 1);
-        const j = rng.int(0, lines.length - 1);
-        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-        b = Buffer.from(lines.join('\n'), 'latin1');
-        break;
-      }
-      case 6:
-        b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]);
-        break;
-      case 7: {
-        // Replace one field by a token.
-        const text = b.toString('latin1');
-        const fields = text.split(/([,\n])/);
-        const k = rng.int(0, fields.length - 1);
-        if (fields[k] !== ',' && fields[k] !== '\n') fields[k] = rng.pick(TOKENS);
-        b = Buffer.from(fields.join(''), 'latin1');
-        break;
-      }
-      case 8:
-        b = Buffer.from(b.toString('latin1').replaceAll('\n', '\r\n').replaceAll(',', rng.chance(0.5) ? ';' : '\t'), 'latin1');
-        break;
-      default: {
-        // Quote a random stretch.
-        const end = Math.min(b.length, at + rng.int(0, 20));
-        b = Buffer.concat([b.subarray(0, at), Buffer.from('"'), b.subarray(at, end), Buffer.from(rng.chance(0.7) ? '"' : ''), b.subarray(end)]);
-      }
-    }
+/** What a run produced, as comparable text: the panels person by person, reconciliation, warnings; or the error. */
+async function ending(run: () => Promise<Ingested>): Promise<{ text: string; result?: Ingested; error?: EffektError }> {
+  try {
+    const r = await run();
+    const { benefits: b, wages: w } = r;
+    const text = JSON.stringify({
+      files: [...r.cohortIngest.files, b.file, w.file],
+      warnings: [...r.cohortIngest.warnings, ...b.warnings, ...w.warnings],
+      benefits: { byPerson: b.byPerson, coverage: b.coverage, unknown: b.unknown_codes, outside: [...b.outside_coverage] },
+      wages: { hours: [...w.byPerson.hours], income: [...w.byPerson.income], rows: [...w.byPerson.rows], outside: [...w.byPerson.outside], coverage: w.coverage },
+    });
+    return { text, result: r };
+  } catch (e) {
+    if (!(e instanceof EffektError)) throw e;
+    return { text: JSON.stringify({ error: e.line, details: e.details }), error: e };
   }
-  return b;
 }
 
 function balanced(f: FileReconciliation): boolean {
@@ -96,7 +56,7 @@ describe('fuzzing the ingest stage', () => {
     );
     const loaded = loadSpec(join(dir, 'evaluation.json'));
     const codebook = loadCodebook(CODEBOOK, 'illustrative.json');
-    const outcomes = { ok: 0, errors: 0 };
+    const outcomes = { ok: 0, errors: 0, split: 0 };
     for (const name of NAMES) writeFileSync(join(dir, name), base[name]);
     let previous: (typeof NAMES)[number] | null = null;
     for (let run = 0; run < RUNS; run++) {
@@ -104,22 +64,39 @@ describe('fuzzing the ingest stage', () => {
       if (previous && previous !== target) writeFileSync(join(dir, previous), base[previous]);
       writeFileSync(join(dir, target), mutate(rng, base[target]));
       previous = target;
+      const input = (): string => `\n--- input ---\n${readFileSync(join(dir, target), 'latin1').slice(0, 2000)}`;
+      let end: Awaited<ReturnType<typeof ending>>;
       try {
-        const r = await ingestAll(loaded, run % 4 === 0 ? { threads: 3, parallelMinBytes: 0 } : {}, codebook);
-        for (const f of [...r.cohortIngest.files, r.benefits.file, r.wages.file]) {
+        end = await ending(() => ingestAll(loaded, {}, codebook));
+      } catch (e) {
+        throw new Error(`run ${run} (${target}) crashed: ${e instanceof Error ? e.stack : String(e)}${input()}`);
+      }
+      if (end.result) {
+        for (const f of [...end.result.cohortIngest.files, end.result.benefits.file, end.result.wages.file]) {
           if (!balanced(f)) throw new Error(`run ${run} (${target}): ${f.file} does not add up: ${JSON.stringify(f)}`);
         }
         outcomes.ok++;
-      } catch (e) {
-        if (!(e instanceof EffektError)) throw new Error(`run ${run} (${target}) crashed: ${e instanceof Error ? e.stack : String(e)}\n--- input ---\n${readFileSync(join(dir, target), 'latin1').slice(0, 2000)}`);
+      } else {
+        const e = end.error!;
         for (const line of [e.line, ...e.details]) expect(line, `run ${run}`).not.toMatch(/[\r\n]/);
         expect(e.details.length, `run ${run}`).toBeLessThanOrEqual(20);
         outcomes.errors++;
+      }
+      if (run % 4 === 0) {
+        let split: Awaited<ReturnType<typeof ending>>;
+        try {
+          split = await ending(() => ingestAll(loaded, { threads: 3, parallelMinBytes: 0 }, codebook));
+        } catch (e) {
+          throw new Error(`run ${run} (${target}), split into ranges, crashed: ${e instanceof Error ? e.stack : String(e)}${input()}`);
+        }
+        if (split.text !== end.text) expect(split.text, `run ${run} (${target}): split into ranges ≠ read whole${input()}`).toBe(end.text);
+        outcomes.split++;
       }
     }
     // Both kinds of ending occur, so the mutations neither always break nor never break the input.
     expect(outcomes.ok).toBeGreaterThan(RUNS / 20);
     expect(outcomes.errors).toBeGreaterThan(RUNS / 20);
+    expect(outcomes.split).toBe(RUNS / 4);
   });
 
   it('mutated codebooks: parsed or one-line EffektError', () => {

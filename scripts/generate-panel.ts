@@ -6,11 +6,13 @@
  * same bytes. Benefit states follow a simple weekly Markov chain (stay with probability
  * 0.97, else draw a new state from the marginal shares below).
  *
- *   npx tsx scripts/generate-panel.ts [--dir .bench/panel] [--seed 4] [--persons 200000] [--weeks 52] [--order person|week]
+ *   npx tsx scripts/generate-panel.ts [--dir .bench/panel] [--seed 4] [--persons 200000] [--weeks 52]
+ *     [--participants 1000] [--controls 200000] [--outsiders 3000] [--order person|week]
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isoWeeksInYear } from '../src/util/months.js';
 import { Random } from '../src/util/random.js';
 
 export interface PanelOptions {
@@ -135,7 +137,12 @@ export function generatePanel(options: Partial<PanelOptions> = {}): GeneratedPan
     at = 0;
   };
   at += out.write('person_id,week,benefit_code\n', at, 'latin1');
-  const weekText = Array.from({ length: o.weeks }, (_, w) => `,${YEAR}-W${pad(w + 1, 2)},`);
+  // Consecutive ISO weeks from YEAR-W01, into the following years when there are more than 52.
+  const weekText: string[] = [];
+  for (let y = YEAR, w = 1; weekText.length < o.weeks; w++) {
+    if (w > isoWeeksInYear(y)) [y, w] = [y + 1, 1];
+    weekText.push(`,${y}-W${pad(w, 2)},`);
+  }
   const codes = STATES.map(([c]) => c);
   const wageLines: string[] = ['person_id,month,paid_hours,wage_income'];
   let wageRows = 0;
@@ -200,16 +207,46 @@ export function generatePanel(options: Partial<PanelOptions> = {}): GeneratedPan
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, persons: { type: 'string' }, weeks: { type: 'string' }, order: { type: 'string' } },
-  });
-  const t0 = performance.now();
-  const g = generatePanel({
-    ...(values.dir ? { dir: values.dir } : {}),
-    ...(values.seed ? { seed: Number(values.seed) } : {}),
-    ...(values.persons ? { persons: Number(values.persons) } : {}),
-    ...(values.weeks ? { weeks: Number(values.weeks) } : {}),
-    ...(values.order === 'week' || values.order === 'person' ? { order: values.order } : {}),
-  });
-  console.log(`${g.benefits}: ${g.benefitRows} rows, ${(g.benefitBytes / 1e6).toFixed(1)} MB; ${g.wageRows} wage rows; spec ${g.spec} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  try {
+    const { values } = parseArgs({
+      options: {
+        dir: { type: 'string' },
+        seed: { type: 'string' },
+        persons: { type: 'string' },
+        weeks: { type: 'string' },
+        participants: { type: 'string' },
+        controls: { type: 'string' },
+        outsiders: { type: 'string' },
+        order: { type: 'string' },
+      },
+    });
+    const count = (name: keyof typeof values, min: number): { [k: string]: number } => {
+      const raw = values[name];
+      if (raw === undefined) return {};
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number ≥ ${min}, not ${JSON.stringify(raw)}`);
+      return { [name]: n };
+    };
+    if (values.order !== undefined && values.order !== 'person' && values.order !== 'week') throw new RangeError(`--order must be person or week, not ${JSON.stringify(values.order)}`);
+    const options: Partial<PanelOptions> = {
+      ...(values.dir ? { dir: values.dir } : {}),
+      ...count('seed', 0),
+      ...count('persons', 1),
+      ...count('weeks', 1),
+      ...count('participants', 1),
+      ...count('controls', 1),
+      ...count('outsiders', 0),
+      ...(values.order ? { order: values.order as PanelOptions['order'] } : {}),
+    };
+    const o = { ...DEFAULT_PANEL, ...options };
+    if (o.persons > o.participants + o.controls + o.outsiders) {
+      throw new RangeError(`--persons ${o.persons} is more than participants + controls + outsiders (${o.participants} + ${o.controls} + ${o.outsiders}): raise --controls`);
+    }
+    const t0 = performance.now();
+    const g = generatePanel(options);
+    console.log(`${g.benefits}: ${g.benefitRows} rows, ${(g.benefitBytes / 1e6).toFixed(1)} MB; ${g.wageRows} wage rows; spec ${g.spec} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    process.stderr.write(`generate-panel: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  }
 }

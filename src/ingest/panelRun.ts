@@ -4,9 +4,11 @@
  * (the run's shared one, or one made for this file): this thread and the worker threads
  * take the next unread range whenever they are free; small files, and runs under a
  * TypeScript loader (tests), read the ranges here one after the other. Each range has its
- * own kernel; the partial results are merged by the caller in file order. If any range meets a quote
- * character, a quoted field might span a cut, so the file is read again in one range:
- * quoted panels are read correctly, just not in parallel.
+ * own kernel; the partial results are merged by the caller in file order. Each range is
+ * read as if a record began at its start (cuts are made after line breaks), which holds
+ * when the range before it ended at a record boundary: each range reports whether it did.
+ * If one did not (a quoted field with a line break spans a cut), the file is read again
+ * in one range. So quoted panels (Excel exports) are read in parallel too.
  */
 import { availableParallelism } from 'node:os';
 import type { InputRole } from '../types.js';
@@ -94,7 +96,7 @@ export async function runPanel<J extends KernelJob>(
   } finally {
     await own?.close();
   }
-  if (results.length > 1 && results.some((r) => r.scan.sawQuote)) {
+  if (results.some((r, k) => k < results.length - 1 && !r.scan.cleanEnd)) {
     done.fill(0);
     results = [await scanOne(setup, head.dataStart, head.size, (d) => report(0, d))];
   }

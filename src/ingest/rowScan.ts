@@ -48,14 +48,17 @@ export interface RangeScan {
   readonly lines: number;
   /** Non-blank records. */
   readonly rows: number;
-  /** A quote character occurred: splitting a file at line breaks was not safe to assume. */
-  readonly sawQuote: boolean;
+  /**
+   * The range's last record ended exactly at the range's end, outside quotes: the end is a
+   * record boundary, so the next range, read as if a record began at its start, was read
+   * right. False when a quoted field with a line break runs across the end.
+   */
+  readonly cleanEnd: boolean;
 }
 
 interface State {
   line: number;
   rows: number;
-  sawQuote: boolean;
   readonly layout: RowLayout;
   readonly f: Int32Array;
   readonly kernel: RowKernel;
@@ -78,7 +81,8 @@ export async function scanRange(
     let buf = Buffer.allocUnsafe(Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start)));
     let len = 0;
     let offset = start;
-    const st: State = { line: 0, rows: 0, sawQuote: false, layout, f: new Int32Array(layout.slotCount * 2), kernel, view: new RecordView(dialect) };
+    let cleanEnd = true;
+    const st: State = { line: 0, rows: 0, layout, f: new Int32Array(layout.slotCount * 2), kernel, view: new RecordView(dialect) };
     let pos = 0;
     for (;;) {
       while (offset < end && len < buf.length) {
@@ -92,7 +96,15 @@ export async function scanRange(
       }
       const eof = offset >= end;
       st.view.buf = buf;
-      pos = rowChunk(buf, pos, len, eof, st);
+      if (eof) {
+        // First as if more bytes followed: at a record boundary everything is consumed.
+        // Otherwise the rest is one record the range's end cuts short: read it as it stands.
+        pos = rowChunk(buf, pos, len, false, st);
+        if (pos < len) {
+          cleanEnd = false;
+          pos = rowChunk(buf, pos, len, true, st);
+        }
+      } else pos = rowChunk(buf, pos, len, false, st);
       onBytes?.(offset - start - (len - pos));
       if (eof && pos >= len) break;
       if (pos === 0 && len === buf.length) {
@@ -106,7 +118,7 @@ export async function scanRange(
         pos = 0;
       }
     }
-    return { lines: st.line, rows: st.rows, sawQuote: st.sawQuote };
+    return { lines: st.line, rows: st.rows, cleanEnd };
   } finally {
     await fh.close();
   }
@@ -203,13 +215,9 @@ function slowRecord(buf: Buffer, at: number, len: number, eof: boolean, st: Stat
   st.line += 1 + v.innerLines;
   if (v.problem) {
     st.rows++;
-    st.sawQuote = true;
     st.kernel.error(v.problem.what, line, v.problem.column);
     return next;
   }
-  let quoted = false;
-  for (let k = 0; k < Math.min(v.count, width); k++) if (v.quoted[k]) quoted = true;
-  if (quoted) st.sawQuote = true;
   if (v.count === 1 && v.starts[0] === v.ends[0] && !v.quoted[0]) return next;
   st.rows++;
   if (v.count !== width) {

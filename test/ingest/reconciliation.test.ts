@@ -1,3 +1,4 @@
+import { splitAtLines } from '../../src/ingest/header.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,11 +96,32 @@ describe('panels split into byte ranges give the same result as one range', () =
       'wages_monthly.csv': example('wages_monthly.csv'),
     });
   const firstRow = example('benefits_weekly.csv').split('\n')[1]!;
+  /**
+   * The example panel with a row for a person not in the cohort, whose long quoted id has a
+   * line break at its end, after every other row: most cuts then fall inside quotes.
+   */
+  function withQuotedBreaks(): string {
+    const [header, ...rows] = example('benefits_weekly.csv').trimEnd().split('\n');
+    const odd = `"${'X'.repeat(200)}\nX",2022-W10,130`;
+    return [header, ...rows.flatMap((r, k) => (k % 2 ? [r, odd] : [r]))].join('\n') + '\n';
+  }
+
+  it('the panel with line breaks in quoted fields has a range end inside quotes, so the fallback is exercised', async () => {
+    const panel = withQuotedBreaks();
+    const loaded = specDir(inputs(panel));
+    const path = join(loaded.dir, 'benefits_weekly.csv');
+    const dataStart = panel.indexOf('\n') + 1;
+    const inside = (cut: number): boolean => (panel.slice(0, cut).split('"').length - 1) % 2 === 1;
+    const cuts = (await Promise.all([2, 3, 4].map((n) => splitAtLines(path, dataStart, panel.length, n)))).flat();
+    expect(cuts.some(inside)).toBe(true);
+  });
 
   it.each([
     ['the example panel', example('benefits_weekly.csv')],
     ['with a duplicate of the first row at the end (ranges merge in file order)', example('benefits_weekly.csv') + firstRow + '\n'],
-    ['with quoted fields (read again in one range)', example('benefits_weekly.csv').replace(/\n(P\d+),/, '\n"$1",')],
+    ['with a quoted field', example('benefits_weekly.csv').replace(/\n(P\d+),/, '\n"$1",')],
+    ['with every field quoted and `;` between them, as Excel writes them', example('benefits_weekly.csv').replace(/^(.*),(.*),(.*)$/gm, '"$1";"$2";"$3"')],
+    ['with line breaks inside quoted fields, some across range ends (read again in one range)', withQuotedBreaks()],
     ['with CRLF and no final line break', example('benefits_weekly.csv').replaceAll('\n', '\r\n').trimEnd()],
   ])('%s', async (_name, panel) => {
     const loaded = specDir(inputs(panel));

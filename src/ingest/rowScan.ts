@@ -63,6 +63,7 @@ interface State {
   readonly f: Int32Array;
   readonly kernel: RowKernel;
   readonly view: RecordView;
+  readonly simple: SimpleRecord;
 }
 
 /** Scans buf-sized chunks of [start, end) of the file at `path`. */
@@ -82,7 +83,7 @@ export async function scanRange(
     let len = 0;
     let offset = start;
     let cleanEnd = true;
-    const st: State = { line: 0, rows: 0, layout, f: new Int32Array(layout.slotCount * 2), kernel, view: new RecordView(dialect) };
+    const st: State = { line: 0, rows: 0, layout, f: new Int32Array(layout.slotCount * 2), kernel, view: new RecordView(dialect), simple: new SimpleRecord() };
     let pos = 0;
     for (;;) {
       while (offset < end && len < buf.length) {
@@ -126,7 +127,9 @@ export async function scanRange(
 
 /**
  * All complete records of buf[pos, len): returns where the first incomplete one starts.
- * Plain records are split by fastRecords; each record with a quote goes through slowRecord.
+ * Plain records are split by fastRecords; records whose quoted fields are simply quoted
+ * (as R's write.csv, Excel and SAS write them) by quotedRecords; any other record with a
+ * quote by slowRecord, which knows every quoting rule.
  */
 function rowChunk(buf: Buffer, pos: number, len: number, eof: boolean, st: State): number {
   for (;;) {
@@ -136,6 +139,11 @@ function rowChunk(buf: Buffer, pos: number, len: number, eof: boolean, st: State
       break;
     }
     pos = -r - 1;
+    const q = quotedRecords(buf, pos, len, st);
+    if (q > pos) {
+      pos = q;
+      continue;
+    }
     const next = slowRecord(buf, pos, len, eof, st);
     if (next < 0) return pos;
     pos = next;
@@ -203,6 +211,96 @@ function fastRecords(buf: Buffer, pos: number, len: number, st: State): number {
   st.line = line;
   st.rows += rows;
   return limit < len ? -recStart - 1 : recStart;
+}
+
+/** One record split by splitSimple: field k is buf[starts[k], ends[k]) (the first MAX_SIMPLE_FIELDS). */
+export class SimpleRecord {
+  readonly starts = new Int32Array(MAX_SIMPLE_FIELDS);
+  readonly ends = new Int32Array(MAX_SIMPLE_FIELDS);
+  count = 0;
+  /** Some field was quoted. */
+  quoted = false;
+  /** An empty line (not a record). */
+  blank = false;
+}
+const MAX_SIMPLE_FIELDS = 256;
+
+/**
+ * Splits the record at `pos` if every field is plain (no quote character) or quoted whole:
+ * `"…"` from the field's first byte, with no quote or line break inside, the closing quote
+ * followed at once by the delimiter or the line end. Such a field is its inside, exactly
+ * as parseRecord reads it (R's write.csv, Excel and SAS write fields this way). Returns the
+ * position after the line end, or -1 if the record is of another form, has more than
+ * MAX_SIMPLE_FIELDS fields, or does not end within buf[pos, len).
+ */
+export function splitSimple(buf: Buffer, pos: number, len: number, delimiter: number, r: SimpleRecord): number {
+  let i = pos;
+  let fi = 0;
+  r.quoted = false;
+  r.blank = false;
+  // One field per turn; `i` ends on the delimiter or line feed after it.
+  for (;;) {
+    if (fi === MAX_SIMPLE_FIELDS) return -1;
+    let s = i;
+    let e: number;
+    if (i < len && buf[i] === QUOTE) {
+      r.quoted = true;
+      let j = i + 1;
+      while (j < len && buf[j] !== QUOTE && buf[j] !== LF) j++;
+      if (j + 1 >= len || buf[j] === LF) return -1;
+      s = i + 1;
+      e = j;
+      i = j + 1;
+      if (buf[i] === CR) {
+        if (i + 1 >= len || buf[i + 1] !== LF) return -1;
+        i++;
+      } else if (buf[i] !== delimiter && buf[i] !== LF) return -1;
+    } else {
+      while (i < len && buf[i] !== delimiter && buf[i] !== LF && buf[i] !== QUOTE) i++;
+      if (i >= len || buf[i] === QUOTE) return -1;
+      e = i;
+      if (buf[i] === LF && e > s && buf[e - 1] === CR) e--;
+      if (fi === 0 && buf[i] === LF && e === s) r.blank = true;
+    }
+    r.starts[fi] = s;
+    r.ends[fi] = e;
+    fi++;
+    if (buf[i] === LF) break;
+    i++;
+  }
+  r.count = fi;
+  return i + 1;
+}
+
+/**
+ * Records from `pos` that splitSimple can split, handed to the kernel; stops before the
+ * first it cannot (for slowRecord, or for more bytes) and after the first record without
+ * any quote (plain records are fastRecords' work). Returns where it stopped.
+ */
+function quotedRecords(buf: Buffer, pos: number, len: number, st: State): number {
+  const { delimiter, width, slots } = st.layout;
+  const f = st.f;
+  const r = st.simple;
+  for (;;) {
+    const next = splitSimple(buf, pos, len, delimiter, r);
+    if (next < 0) return pos;
+    const line = st.line++;
+    if (!r.blank) {
+      st.rows++;
+      if (r.count === width) {
+        for (let k = 0; k < width; k++) {
+          const sl = slots[k]!;
+          if (sl >= 0) {
+            f[2 * sl] = r.starts[k]!;
+            f[2 * sl + 1] = r.ends[k]!;
+          }
+        }
+        st.kernel.row(buf, f, line);
+      } else st.kernel.error(fieldCountMessage(width, r.count), line);
+    }
+    pos = next;
+    if (!r.quoted) return pos;
+  }
 }
 
 /** One record through the full parser; returns the position after it, or -1 if incomplete. */

@@ -1,7 +1,8 @@
 /**
- * Byte ranges of a panel are read as if a record began at each range's start (cuts are
- * made after line breaks). scanRange reports whether a range ended at a record boundary,
- * outside quotes; a line break inside a quoted field is the one place where a cut is not.
+ * The panel scanner's boundaries: byte ranges of a panel are read as if a record began
+ * at each range's start (cuts are made after line breaks), and scanRange reports whether a
+ * range ended at a record boundary, outside quotes; and records are split by shortcuts
+ * that must agree with the full parser.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layoutOf } from '../../src/ingest/benefits.js';
 import { detectDialect } from '../../src/ingest/dialect.js';
-import { scanRange, type RowKernel } from '../../src/ingest/rowScan.js';
+import { scanRange, SimpleRecord, splitSimple, type RowKernel } from '../../src/ingest/rowScan.js';
+import { parseRecord, RecordView } from '../../src/ingest/scan.js';
+import { Random } from '../../src/util/random.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'effekt-ranges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +58,71 @@ describe('a byte range ends at a record boundary (cleanEnd)', () => {
 
   it('not after a last line without a line break', async () => {
     expect((await scan('id,code\nK1,130', data, 14)).clean).toBe(false);
+  });
+});
+
+/**
+ * splitSimple, the shortcut for simply quoted records, against parseRecord, the full
+ * RFC 4180 parser: on seeded random records over an alphabet of the characters that
+ * matter, whenever splitSimple accepts a record, both give the same fields and the same
+ * end; it must accept the plainly quoted ones, and refuse everything it cannot read.
+ */
+describe('splitSimple reads a record exactly as parseRecord does, or leaves it to it', () => {
+  const ALPHABET = ['a', 'b', ',', ',', '"', '"', ' ', '\r', '\n', 'æ'];
+
+  function fieldsOf(buf: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>, count: number): string[] {
+    return Array.from({ length: count }, (_, k) => buf.toString('latin1', starts[k]!, ends[k]!));
+  }
+
+  it('on 20,000 random records', () => {
+    const rng = new Random(31);
+    const dialect = detectDialect(Buffer.from('a,b\n'), {});
+    const view = new RecordView(dialect);
+    const simple = new SimpleRecord();
+    let accepted = 0;
+    let quotedAccepted = 0;
+    for (let n = 0; n < 20_000; n++) {
+      // Half the records are built from fields, plain or "quoted", so the accepted ones are many.
+      let text = '';
+      if (rng.chance(0.5)) {
+        const fields = Array.from({ length: rng.int(1, 4) }, () => {
+          const inner = Array.from({ length: rng.int(0, 3) }, () => rng.pick(['a', 'b', ' ', 'æ', ';'])).join('');
+          return rng.chance(0.5) ? `"${inner}"` : inner;
+        });
+        text = fields.join(',') + (rng.chance(0.3) ? '\r\n' : '\n');
+      } else {
+        for (let k = rng.int(0, 12); k > 0; k--) text += rng.pick(ALPHABET);
+        text += '\n';
+      }
+      // Bytes after the record, so neither parser takes the buffer's end for the file's.
+      const buf = Buffer.from(text + 'zz,zz\n', 'latin1');
+      const len = buf.length;
+      const next = splitSimple(buf, 0, len, dialect.delimiter, simple);
+      view.buf = buf;
+      const full = parseRecord(buf, 0, len, false, dialect.delimiter, view);
+      if (next < 0) continue;
+      accepted++;
+      if (simple.quoted) quotedAccepted++;
+      const where = JSON.stringify(text);
+      expect(view.problem, where).toBeNull();
+      expect(next, where).toBe(full);
+      expect(simple.count, where).toBe(view.count);
+      expect(fieldsOf(buf, simple.starts, simple.ends, simple.count), where).toEqual(fieldsOf(buf, view.starts, view.ends, view.count));
+      for (let k = 0; k < view.count; k++) expect(view.quoted[k], where).not.toBe(2);
+    }
+    expect(accepted).toBeGreaterThan(8_000);
+    expect(quotedAccepted).toBeGreaterThan(4_000);
+  });
+
+  it('refuses the forms it cannot read', () => {
+    const dialect = detectDialect(Buffer.from('a,b\n'), {});
+    const r = new SimpleRecord();
+    for (const text of ['"a""b",c\n', ' "a",b\n', '"a" ,b\n', '"a\nb",c\n', 'a"b,c\n', '"a"x,b\n', '"a"\rb\n', 'a,b']) {
+      expect(splitSimple(Buffer.from(text + 'zz\n'.repeat(text.endsWith('\n') ? 1 : 0)), 0, text.length, dialect.delimiter, r), JSON.stringify(text)).toBe(-1);
+    }
+    expect(splitSimple(Buffer.from('"a",b\r\n'), 0, 7, dialect.delimiter, r)).toBe(7);
+    expect([r.count, r.quoted, r.blank]).toEqual([2, true, false]);
+    expect(splitSimple(Buffer.from('\r\n'), 0, 2, dialect.delimiter, r)).toBe(2);
+    expect(r.blank).toBe(true);
   });
 });

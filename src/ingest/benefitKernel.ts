@@ -129,6 +129,14 @@ export class BenefitKernel implements RowKernel {
     }
     const cls = this.classify(buf, f[4]!, f[5]!, line);
     this.place(buf, f[0]!, f[1]!, week, cls, line);
+    // An id read from quotes may hold the delimiter or a line break: the line-by-line path,
+    // which predicts each id to be the previous row's, must not predict one that does.
+    for (let k = f[0]!; k < f[1]!; k++) {
+      if (buf[k] === this.p.dialect.delimiter || buf[k] === LF) {
+        this.cursor.forget();
+        break;
+      }
+    }
   }
 
   /** Buckets a row whose week and code are read: the person decides the rest. */

@@ -168,6 +168,11 @@ export class PersonCursor {
     this.successor = new Int32Array(ids.parts.personKey.length).fill(-1);
   }
 
+  /** Remember no previous id: the next row's is looked up in full. */
+  forget(): void {
+    this.lastIdLength = -1;
+  }
+
   /** The person index of the id in buf[s, e), -1 if not in the cohort, -2 if blank (for the caller to report; not remembered). */
   person(buf: Buffer, s: number, e: number): number {
     const n = e - s;

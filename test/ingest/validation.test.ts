@@ -117,6 +117,17 @@ describe('validation messages', () => {
     expect([e.line, ...e.details]).toEqual(['benefits_weekly.csv:3: expected 3 fields as in the header, found 2', 'benefits_weekly.csv:4:1: blank person_id']);
   });
 
+  it('a row spelling out, unquoted, an earlier row\'s quoted id that holds the delimiter has too many fields', async () => {
+    // The line-by-line path predicts each id to be the previous row's: never one holding the delimiter or a line break.
+    for (const quoted of ['"K1,X" ,2022-W10,130', '"K1,X",2022-W10,130\nbad']) {
+      const b = `person_id,week,benefit_code\n${quoted}\nK1,X,2022-W11,130\n`;
+      const e = await fail({ 'benefits_weekly.csv': b });
+      expect([e.line, ...e.details].at(-1), quoted).toBe(`benefits_weekly.csv:${quoted.includes('bad') ? 4 : 3}: expected 3 fields as in the header, found 4`);
+    }
+    const b = 'person_id,week,benefit_code\n"K1\nX" ,2022-W10,130\nK1\nX,2022-W11,130\n';
+    expect((await fail({ 'benefits_weekly.csv': b })).line).toBe('benefits_weekly.csv:4: expected 3 fields as in the header, found 1');
+  });
+
   it('quotes: text after a closing quote, a quote never closed', async () => {
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\n"K1"x,Herning,P1\n' })).line).toBe('controls.csv:2:1: unexpected text after a closing quote');
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\nK1,"Herning,P1\nK2,Viborg,P2\n' })).line).toBe(

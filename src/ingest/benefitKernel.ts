@@ -128,7 +128,7 @@ export class BenefitKernel implements RowKernel {
       return;
     }
     const cls = this.classify(buf, f[4]!, f[5]!, line);
-    this.place(buf, f[0]!, f[1]!, week, cls, line);
+    this.place(buf, f[0]!, f[1]!, week, cls, line, UNKNOWN);
     // An id read from quotes may hold the delimiter or a line break: the line-by-line path,
     // which predicts each id to be the previous row's, must not predict one that does.
     for (let k = f[0]!; k < f[1]!; k++) {
@@ -139,15 +139,18 @@ export class BenefitKernel implements RowKernel {
     }
   }
 
-  /** Buckets a row whose week and code are read: the person decides the rest. */
-  private place(buf: Buffer, idStart: number, idEnd: number, week: number, cls: number, line: number, sameAsLast = false): void {
+  /**
+   * Buckets a row whose week and code are read: the person decides the rest. `previous`
+   * says what is known of the id against the previous row's: SAME, DIFFERENT or UNKNOWN.
+   */
+  private place(buf: Buffer, idStart: number, idEnd: number, week: number, cls: number, line: number, previous: number): void {
     if (cls < 0) this.unknownCounts[-cls - 1]!++;
     if (week !== BLANK) {
       if (week < this.minWeek) this.minWeek = week;
       if (week > this.maxWeek) this.maxWeek = week;
       this.weeksSeen[week - WEEK_BASE] = 1;
     }
-    const p = sameAsLast ? this.cursor.lastPerson : this.person(buf, idStart, idEnd, line);
+    const p = previous === SAME ? this.cursor.lastPerson : this.person(buf, idStart, idEnd, line, previous === DIFFERENT);
     if (p < 0) {
       if (p === -1) this.excluded.person_not_in_cohort++;
       return;
@@ -232,7 +235,7 @@ export class BenefitKernel implements RowKernel {
         if (week !== NO_WEEK && k < limit && buf[k] === LF) {
           const e = buf[k - 1] === CR ? k - 1 : k;
           rows++;
-          this.place(buf, pos, idEnd, week, this.classify(buf, cs, e, line), line, same);
+          this.place(buf, pos, idEnd, week, this.classify(buf, cs, e, line), line, same ? SAME : DIFFERENT);
           line++;
           pos = k + 1;
           continue;
@@ -281,8 +284,8 @@ export class BenefitKernel implements RowKernel {
   }
 
   /** Person index, -1 if not wanted, -2 after reporting a blank id. */
-  private person(buf: Buffer, s: number, e: number, line: number): number {
-    const p = this.cursor.person(buf, s, e);
+  private person(buf: Buffer, s: number, e: number, line: number, differs: boolean): number {
+    const p = this.cursor.person(buf, s, e, differs);
     if (p === -2) {
       const col = this.p.columns[SLOT_ID];
       this.error(`blank ${this.p.names[col]}`, line, col + 1);
@@ -377,6 +380,10 @@ export class BenefitKernel implements RowKernel {
   }
 }
 
+/** What place() knows of a row's id against the previous row's. */
+const SAME = 1;
+const DIFFERENT = -1;
+const UNKNOWN = 0;
 const DASH = 45;
 const W = 87;
 const LF = 10;

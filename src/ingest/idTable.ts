@@ -173,10 +173,14 @@ export class PersonCursor {
     this.lastIdLength = -1;
   }
 
-  /** The person index of the id in buf[s, e), -1 if not in the cohort, -2 if blank (for the caller to report; not remembered). */
-  person(buf: Buffer, s: number, e: number): number {
+  /**
+   * The person index of the id in buf[s, e), -1 if not in the cohort, -2 if blank (for the
+   * caller to report; not remembered). `differs`: the caller has found the id to differ
+   * from the previous row's already.
+   */
+  person(buf: Buffer, s: number, e: number, differs = false): number {
     const n = e - s;
-    if (n === this.lastIdLength) {
+    if (!differs && n === this.lastIdLength) {
       const last = this.lastId;
       let j = 0;
       while (j < n && buf[s + j] === last[j]) j++;

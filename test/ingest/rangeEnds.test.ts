@@ -68,34 +68,36 @@ describe('a byte range ends at a record boundary (cleanEnd)', () => {
  * end; it must accept the plainly quoted ones, and refuse everything it cannot read.
  */
 describe('splitSimple reads a record exactly as parseRecord does, or leaves it to it', () => {
-  const ALPHABET = ['a', 'b', ',', ',', '"', '"', ' ', '\r', '\n', 'æ'];
+  const alphabet = (d: string): string[] => ['a', 'b', d, d, '"', '"', ' ', '\r', '\n', 'æ', d === ',' ? ';' : ','];
 
   function fieldsOf(buf: Buffer, starts: ArrayLike<number>, ends: ArrayLike<number>, count: number): string[] {
     return Array.from({ length: count }, (_, k) => buf.toString('latin1', starts[k]!, ends[k]!));
   }
 
-  it('on 20,000 random records', () => {
-    const rng = new Random(31);
-    const dialect = detectDialect(Buffer.from('a,b\n'), {});
+  it.each([',', ';', '\t'])('on 10,000 random records, delimiter %j', (d) => {
+    const rng = new Random(31 + d.charCodeAt(0));
+    const dialect = detectDialect(Buffer.from(`a${d}b\n`), {});
+    expect(dialect.delimiter).toBe(d.charCodeAt(0));
     const view = new RecordView(dialect);
     const simple = new SimpleRecord();
+    const ALPHABET = alphabet(d);
     let accepted = 0;
     let quotedAccepted = 0;
-    for (let n = 0; n < 20_000; n++) {
+    for (let n = 0; n < 10_000; n++) {
       // Half the records are built from fields, plain or "quoted", so the accepted ones are many.
       let text = '';
       if (rng.chance(0.5)) {
         const fields = Array.from({ length: rng.int(1, 4) }, () => {
-          const inner = Array.from({ length: rng.int(0, 3) }, () => rng.pick(['a', 'b', ' ', 'æ', ';'])).join('');
+          const inner = Array.from({ length: rng.int(0, 3) }, () => rng.pick(['a', 'b', ' ', 'æ', d === ',' ? ';' : ','])).join('');
           return rng.chance(0.5) ? `"${inner}"` : inner;
         });
-        text = fields.join(',') + (rng.chance(0.3) ? '\r\n' : '\n');
+        text = fields.join(d) + (rng.chance(0.3) ? '\r\n' : '\n');
       } else {
         for (let k = rng.int(0, 12); k > 0; k--) text += rng.pick(ALPHABET);
         text += '\n';
       }
       // Bytes after the record, so neither parser takes the buffer's end for the file's.
-      const buf = Buffer.from(text + 'zz,zz\n', 'latin1');
+      const buf = Buffer.from(`${text}zz${d}zz\n`, 'latin1');
       const len = buf.length;
       const next = splitSimple(buf, 0, len, dialect.delimiter, simple);
       view.buf = buf;
@@ -110,8 +112,8 @@ describe('splitSimple reads a record exactly as parseRecord does, or leaves it t
       expect(fieldsOf(buf, simple.starts, simple.ends, simple.count), where).toEqual(fieldsOf(buf, view.starts, view.ends, view.count));
       for (let k = 0; k < view.count; k++) expect(view.quoted[k], where).not.toBe(2);
     }
-    expect(accepted).toBeGreaterThan(8_000);
-    expect(quotedAccepted).toBeGreaterThan(4_000);
+    expect(accepted).toBeGreaterThan(4_000);
+    expect(quotedAccepted).toBeGreaterThan(2_000);
   });
 
   it('refuses the forms it cannot read', () => {

@@ -10,6 +10,7 @@ import { layoutColumns, type ColumnLayout } from './columns.js';
 import { shown } from './errorList.js';
 import { cell, readTable, type Table, type TableColumn } from './table.js';
 import type { CohortIngest, CovariateColumn, IngestOptions } from './types.js';
+import { FirstLines } from './firstLines.js';
 import { expectedDates, parseDate, parseNumber } from './values.js';
 
 export const PARTICIPANT_COLUMNS = ['person_id', 'municipality', 'start_date', 'end_date'] as const;
@@ -92,9 +93,9 @@ function readPersons(
   const references = column('reference_end_date');
   const weights = column('weight');
   const { dateFormat, decimal } = table.dialect;
-  const seen = new Map<string, number>();
-  const dateCache = new Map<string, string | null>();
   const rows = table.lines.length;
+  const seen = new FirstLines(rows);
+  const dateCache = new Map<string, string | null>();
   const out: Person[] = new Array<Person>(rows);
 
   const date = (values: TableColumn | undefined, name: string, r: number, line: number, required: boolean): string | null => {
@@ -125,10 +126,12 @@ function readPersons(
     const id = cell(ids, r);
     if (id === '') errors.add(`blank ${idName}`, line, idCol);
     else {
-      const first = seen.get(id);
-      if (first !== undefined) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${first})`, line, idCol);
-      else if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, idCol);
-      else seen.set(id, line);
+      // A control who is also a participant is never recorded, so each of their rows says so.
+      if (group === 'control' && participantLines.has(id)) errors.add(`${idName} ${shown(id)} is also a participant (${participantsFile} line ${participantLines.get(id)})`, line, idCol);
+      else {
+        const first = seen.firstOrAdd(id, line);
+        if (first >= 0) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${first})`, line, idCol);
+      }
     }
     const municipality = cell(municipalities, r);
     if (municipality === '') errors.add(`blank ${header[municipalityCol - 1]}`, line, municipalityCol);
@@ -153,7 +156,7 @@ function readPersons(
     for (const c of covariates) values[c.name] = c.dict[c.codes[r]!]!;
     out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: values, line };
   }
-  if (group === 'participant') for (const [id, line] of seen) participantLines.set(id, line);
+  if (group === 'participant') for (const [id, line] of seen.entries()) participantLines.set(id, line);
   return out;
 }
 

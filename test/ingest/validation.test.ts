@@ -71,6 +71,19 @@ describe('validation messages', () => {
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\nP1,Herning,P2\n' })).line).toBe('controls.csv:2:1: person_id "P1" is also a participant (participants.csv line 2)');
   });
 
+  it('duplicates among many ids, and a participant twice among the controls', async () => {
+    // 50,000 distinct controls, then K00007 again, a participant twice and K49999 again.
+    const lines = ['person_id,municipality,matched_to', ...Array.from({ length: 50_000 }, (_, i) => `K${String(i).padStart(5, '0')},Herning,P1`)];
+    lines.push('K00007,Viborg,P2', 'P2,Viborg,P1', 'P2,Viborg,P1', ' K49999 ,Viborg,P1');
+    const e = await fail({ 'controls.csv': lines.join('\n') + '\n' });
+    expect([e.line, ...e.details]).toEqual([
+      'controls.csv:50002:1: duplicate person_id "K00007" (first on line 9)',
+      'controls.csv:50003:1: person_id "P2" is also a participant (participants.csv line 3)',
+      'controls.csv:50004:1: person_id "P2" is also a participant (participants.csv line 3)',
+      'controls.csv:50005:1: duplicate person_id "K49999" (first on line 50001)',
+    ]);
+  });
+
   it('matched_to pointing nowhere', async () => {
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\nK1,Herning,P1\nK2,Viborg,P9\n' })).line).toBe(
       'controls.csv:3:3: matched_to "P9" is not a participant (no such person_id in participants.csv)',

@@ -132,6 +132,23 @@ describe('panel reading threads (compiled package only)', () => {
     expect(many.stderr).toBe(one.stderr);
   });
 
+  it('read panels with every field quoted (as R and Excel write them) in parallel, to the same evaluation', () => {
+    const { dir, spec } = copyExample();
+    dirs.push(join(dir, '..'));
+    const plain = evaluateBuilt(spec, { threads: 1 });
+    for (const name of ['benefits_weekly.csv', 'wages_monthly.csv']) {
+      editFile(join(dir, name), (text) => text.replace(/^(.*)$/gm, (line) => (line === '' ? line : line.split(',').map((f) => `"${f}"`).join(';'))));
+    }
+    const one = evaluateBuilt(spec, { threads: 1 });
+    const many = evaluateBuilt(spec, { threads: 3, parallelMinBytes: 0 });
+    expect(one.status, one.stderr).toBe(0);
+    expect(many.status, many.stderr).toBe(0);
+    expect(JSON.parse(many.json)).toEqual(JSON.parse(one.json));
+    // Apart from the files' hashes, the same evaluation as the unquoted files give.
+    const withoutHashes = (json: string): unknown => ({ ...JSON.parse(json), provenance: undefined });
+    expect(withoutHashes(many.json)).toEqual(withoutHashes(plain.json));
+  });
+
   it('end 40 seeded mutated panels exactly as one thread does: the same evaluation or the same error', () => {
     const rng = new Random(20261125);
     const base = files();

@@ -25,7 +25,10 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
   });
   try {
     const { values, positionals } = parseArgs({ args: masked, options: { ...options }, allowPositionals: true, strict: true });
-    return { values: values as ParsedArgs['values'], positionals: positionals.map((p) => hidden.get(p) ?? p) };
+    // Restored in option values too: `--seed -5` gives the seed -5.
+    const restore = (v: string | boolean): string | boolean => (typeof v === 'string' ? (hidden.get(v) ?? v) : v);
+    const restored = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(restore) : v === undefined ? v : restore(v)]));
+    return { values: restored as ParsedArgs['values'], positionals: positionals.map((p) => hidden.get(p) ?? p) };
   } catch (e) {
     const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     throw new EffektError(`${command}: ${msg} (see effekt ${command} --help)`, { exitCode: 2 });

@@ -63,6 +63,11 @@ describe('effekt run: invalid input', () => {
     expectOneLineError(await cli(['compare', '15/56', '-1/10']), 'effekt: compare: controls "-1/10" is not <events>/<n> with whole numbers, e.g. 15/56');
   });
 
+  it('gives an option a negative value as typed (a valid seed -5; a wrong --lang named as given)', async () => {
+    expectOneLineError(await cli(['run', 'nope/evaluation.json', '--seed', '-5']), 'effekt: nope/evaluation.json: cannot read the spec file (no such file)');
+    expectOneLineError(await cli(['run', 'nope/evaluation.json', '--lang', '-1']), 'effekt: run: --lang must be da or en, not "-1"');
+  });
+
   it('prints help for effekt --help and effekt run --help', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);

@@ -43,3 +43,12 @@ export function stringOption(parsed: ParsedArgs, name: string): string | undefin
 export function flag(parsed: ParsedArgs, name: string): boolean {
   return parsed.values[name] === true;
 }
+
+/** `--threads N`: threads that read large panels, a whole number ≥ 1; undefined when not given. */
+export function threadsOption(parsed: ParsedArgs, command: string): number | undefined {
+  const raw = stringOption(parsed, 'threads');
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !(n >= 1)) throw new EffektError(`${command}: --threads must be a whole number ≥ 1, not "${raw}"`, { exitCode: 2 });
+  return n;
+}

@@ -20,6 +20,8 @@ export interface PipelineOptions {
   readonly warn?: (line: string) => void;
   /** Called as each stage ends, with its name (`effekt run --timings`). */
   readonly onStage?: (stage: string) => void;
+  /** Threads that read large panels (IngestOptions.threads). */
+  readonly threads?: number;
 }
 
 export const DEFAULT_SEED = 20260101;
@@ -34,7 +36,7 @@ export interface PipelineResult {
 /** ingest → outcomes → stats → economics → report, for one spec. */
 export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
   const stage = options.onStage ?? ((): void => undefined);
-  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), onStage: stage });
+  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}), onStage: stage });
   const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
   if (economics) stage('economics');
   const progression = await progressionFor(loaded, run, options.onProgress);

@@ -63,6 +63,11 @@ describe('effekt run: invalid input', () => {
     expectOneLineError(await cli(['compare', '15/56', '-1/10']), 'effekt: compare: controls "-1/10" is not <events>/<n> with whole numbers, e.g. 15/56');
   });
 
+  it('rejects a thread count that is not a whole number ≥ 1', async () => {
+    expectOneLineError(await cli(['run', 'data/example/evaluation.json', '--threads', '0']), 'effekt: run: --threads must be a whole number ≥ 1, not "0"');
+    expectOneLineError(await cli(['check', 'data/example/evaluation.json', '--threads', '2.5']), 'effekt: check: --threads must be a whole number ≥ 1, not "2.5"');
+  });
+
   it('gives an option a negative value as typed (a valid seed -5; a wrong --lang named as given)', async () => {
     expectOneLineError(await cli(['run', 'nope/evaluation.json', '--seed', '-5']), 'effekt: nope/evaluation.json: cannot read the spec file (no such file)');
     expectOneLineError(await cli(['run', 'nope/evaluation.json', '--lang', '-1']), 'effekt: run: --lang must be da or en, not "-1"');

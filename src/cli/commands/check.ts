@@ -6,7 +6,7 @@ import { evaluateCohorts } from '../../pipeline/cohorts.js';
 import { resolveTargets } from '../../check/resolve.js';
 import { loadSpec } from '../../spec/load.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
-import { flag, parseCommandArgs, stringOption } from '../args.js';
+import { flag, parseCommandArgs, stringOption, threadsOption } from '../args.js';
 import type { Command } from '../io.js';
 import { progressReporter } from '../progress.js';
 
@@ -23,6 +23,8 @@ Options:
                      net effect, flagged where it exceeds what sampling noise explains
   --fail-on-decline  with --baseline: a flagged fall in a net effect fails the check
   --lang da|en       language of the descriptions (default: the spec's report.language)
+  --threads N        threads that read panels of 48 MB or more (default: the machine's
+                     cores, at most 4; 1: this one only, e.g. on a shared CI runner)
   -h, --help         this help
 
 Exit codes: 0 every target met, 1 a target not met, 2 invalid spec, input or usage
@@ -36,6 +38,7 @@ export const checkCommand: Command = async (args, io) => {
     baseline: { type: 'string' },
     'fail-on-decline': { type: 'boolean' },
     lang: { type: 'string' },
+    threads: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (flag(parsed, 'help')) {
@@ -50,6 +53,7 @@ export const checkCommand: Command = async (args, io) => {
   const failOnDecline = flag(parsed, 'fail-on-decline');
   const baselineArg = stringOption(parsed, 'baseline');
   if (failOnDecline && baselineArg === undefined) throw inputError('check: --fail-on-decline needs --baseline FILE');
+  const threads = threadsOption(parsed, 'check');
 
   const specPath = resolve(io.cwd, specArg);
   if (!existsSync(specPath)) throw inputError('cannot read the spec file (no such file)', { file: specArg });
@@ -59,7 +63,7 @@ export const checkCommand: Command = async (args, io) => {
   // Read the baseline before the (slow) evaluation so a wrong path fails fast.
   const baseline = baselineArg === undefined ? undefined : readBaseline(resolve(io.cwd, baselineArg), baselineArg);
   const onProgress = progressReporter(io);
-  const cohortsRun = await evaluateCohorts(loaded, onProgress ? { onProgress } : {});
+  const cohortsRun = await evaluateCohorts(loaded, { ...(onProgress ? { onProgress } : {}), ...(threads !== undefined ? { threads } : {}) });
   const result = checkVerdict(loaded, cohortsRun, {
     lang: lang ?? loaded.spec.report.language,
     ...(baseline ? { baseline } : {}),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Command } from '../io.js';
-import { flag, parseCommandArgs, stringOption } from '../args.js';
+import { flag, parseCommandArgs, stringOption, threadsOption } from '../args.js';
 import { loadSpec } from '../../spec/load.js';
 import { inputError } from '../../errors.js';
 import { runPipeline } from '../../pipeline/run.js';
@@ -22,6 +22,8 @@ Options:
   --pdf             also print effect-note.pdf with headless Chromium
   --seed N          seed for the economic model's uncertainty draws (default 20260101)
   --timings         print each stage's time on stderr (where a large extract's time goes)
+  --threads N       threads that read panels of 48 MB or more (default: the machine's cores,
+                    at most 4; 1: this one only, e.g. on a shared server)
   -h, --help        this help
 
 Writes effect.json, effect-note.md, effect-note.html, charts/*.svg and charts/*.vl.json
@@ -37,6 +39,7 @@ export const runCommand: Command = async (args, io) => {
     pdf: { type: 'boolean' },
     seed: { type: 'string' },
     timings: { type: 'boolean' },
+    threads: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (flag(parsed, 'help')) {
@@ -51,6 +54,7 @@ export const runCommand: Command = async (args, io) => {
   const seedText = stringOption(parsed, 'seed');
   const seed = seedText === undefined ? undefined : Number(seedText);
   if (seed !== undefined && !Number.isInteger(seed)) throw inputError(`run: --seed must be an integer, not "${seedText}"`);
+  const threads = threadsOption(parsed, 'run');
   const specPath = resolve(io.cwd, specArg);
   if (!existsSync(specPath)) throw inputError('cannot read the spec file (no such file)', { file: specArg });
   const loaded = loadSpec(specPath);
@@ -62,6 +66,7 @@ export const runCommand: Command = async (args, io) => {
     unsuppressed: flag(parsed, 'unsuppressed'),
     pdf: flag(parsed, 'pdf'),
     ...(seed !== undefined ? { seed } : {}),
+    ...(threads !== undefined ? { threads } : {}),
     onProgress: progressReporter(io),
     warn: (line) => io.stderr(`effekt: warning: ${line}\n`),
     ...(flag(parsed, 'timings') ? { onStage: stageTimer(io) } : {}),

@@ -66,6 +66,7 @@ describe('effekt run: invalid input', () => {
   it('rejects a thread count that is not a whole number ≥ 1', async () => {
     expectOneLineError(await cli(['run', 'data/example/evaluation.json', '--threads', '0']), 'effekt: run: --threads must be a whole number ≥ 1, not "0"');
     expectOneLineError(await cli(['check', 'data/example/evaluation.json', '--threads', '2.5']), 'effekt: check: --threads must be a whole number ≥ 1, not "2.5"');
+    expectOneLineError(await cli(['statement', 'data/example/evaluation.json', '--period', 'all', '--threads', 'x']), 'effekt: statement: --threads must be a whole number ≥ 1, not "x"');
   });
 
   it('gives an option a negative value as typed (a valid seed -5; a wrong --lang named as given)', async () => {

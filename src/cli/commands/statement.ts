@@ -18,7 +18,7 @@ import {
   type Statement,
 } from '../../statement/index.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
-import { flag, parseCommandArgs, stringOption } from '../args.js';
+import { flag, parseCommandArgs, stringOption, threadsOption } from '../args.js';
 import type { Command } from '../io.js';
 import { progressReporter } from '../progress.js';
 
@@ -41,6 +41,8 @@ Options:
   --unsuppressed    internal version with exact counts, running totals and the
                     reconciliation, marked NOT FOR PUBLICATION (for the parties and the auditor)
   --json            also print the statement (or the series) as JSON on stdout
+  --threads N       threads that read panels of 48 MB or more (default: the machine's cores,
+                    at most 4; 1: this one only)
   -h, --help        this help
 
 Needs "economics" in the spec. Exit code 0 on success, 2 on invalid input or usage.
@@ -58,6 +60,7 @@ export const statementCommand: Command = async (args, io) => {
     lang: { type: 'string' },
     unsuppressed: { type: 'boolean' },
     json: { type: 'boolean' },
+    threads: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (flag(parsed, 'help')) {
@@ -78,6 +81,7 @@ export const statementCommand: Command = async (args, io) => {
   if (lang !== undefined && lang !== 'da' && lang !== 'en') throw inputError(`statement: --lang must be da or en, not "${lang}"`);
   const formats = parseFormats(stringOption(parsed, 'format'));
   const unsuppressed = flag(parsed, 'unsuppressed');
+  const threads = threadsOption(parsed, 'statement');
 
   const specPath = resolve(io.cwd, specArg);
   if (!existsSync(specPath)) throw inputError('cannot read the spec file (no such file)', { file: specArg });
@@ -87,7 +91,7 @@ export const statementCommand: Command = async (args, io) => {
   const params = loadEconomicsParameters(resolve(loaded.dir, econ.parameters));
 
   const onProgress = progressReporter(io);
-  const run = await evaluate(loaded, { boschloo: false, ...(onProgress ? { onProgress } : {}) });
+  const run = await evaluate(loaded, { boschloo: false, ...(onProgress ? { onProgress } : {}), ...(threads !== undefined ? { threads } : {}) });
   const paying = run.evaluation.outcomes[econ.paying_outcome]!;
   // The payment terms do not depend on the Monte Carlo, so keep it to the minimum.
   const economics = runEconomics(params, effectInputFor(run, econ.paying_outcome), { draws: 100 });

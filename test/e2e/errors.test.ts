@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, copyExample, editFile } from './helpers.js';
@@ -61,6 +61,16 @@ describe('effekt run: invalid input', () => {
 
   it('treats a negative count as a count to reject, not as an unknown option', async () => {
     expectOneLineError(await cli(['compare', '15/56', '-1/10']), 'effekt: compare: controls "-1/10" is not <events>/<n> with whole numbers, e.g. 15/56');
+  });
+
+  it('names an output folder that cannot be made, before it reads the register files', async () => {
+    const { dir, spec } = copyExample();
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    const target = join(file, 'report');
+    expectOneLineError(await cli(['run', spec, '--out', target]), `effekt: cannot write ${target} (a part of the path is a file, not a folder)`);
+    expectOneLineError(await cli(['statement', spec, '--period', 'all', '--out', target]), `effekt: cannot write ${target} (a part of the path is a file, not a folder)`);
+    rmSync(join(dir, '..'), { recursive: true, force: true });
   });
 
   it('rejects a thread count that is not a whole number ≥ 1', async () => {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { checkVerdict, junitXml, readBaseline, verdictText } from '../../check/index.js';
 import { inputError } from '../../errors.js';
 import { evaluateCohorts } from '../../pipeline/cohorts.js';
 import { resolveTargets } from '../../check/resolve.js';
 import { loadSpec } from '../../spec/load.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { ensureWritableDir, writeFileAtomic } from '../../util/atomicWrite.js';
 import { flag, parseCommandArgs, stringOption, threadsOption } from '../args.js';
 import type { Command } from '../io.js';
 import { progressReporter } from '../progress.js';
@@ -62,6 +62,8 @@ export const checkCommand: Command = async (args, io) => {
   if (resolveTargets(loaded).length === 0) throw inputError('the spec has no targets to check; add a "targets" section (see docs/automation.md)', { file: loaded.path });
   // Read the baseline before the (slow) evaluation so a wrong path fails fast.
   const baseline = baselineArg === undefined ? undefined : readBaseline(resolve(io.cwd, baselineArg), baselineArg);
+  const junit = stringOption(parsed, 'junit');
+  if (junit !== undefined) ensureWritableDir(dirname(resolve(io.cwd, junit))); // before the run, so a wrong path fails at once
   const onProgress = progressReporter(io);
   const cohortsRun = await evaluateCohorts(loaded, { ...(onProgress ? { onProgress } : {}), ...(threads !== undefined ? { threads } : {}) });
   const result = checkVerdict(loaded, cohortsRun, {
@@ -70,7 +72,6 @@ export const checkCommand: Command = async (args, io) => {
     failOnDecline,
     specDisplay: specArg,
   });
-  const junit = stringOption(parsed, 'junit');
   if (junit !== undefined) writeFileAtomic(resolve(io.cwd, junit), junitXml(result, failOnDecline));
   io.stdout(flag(parsed, 'json') ? `${JSON.stringify(result, null, 2)}\n` : verdictText(result, lang ?? loaded.spec.report.language, Object.fromEntries(Object.values(cohortsRun.run.evaluation.outcomes).map((o) => [o.id, o.label]))));
   return result.pass ? 0 : 1;

@@ -6,6 +6,7 @@ import { loadSpec } from '../../spec/load.js';
 import { inputError } from '../../errors.js';
 import { runPipeline } from '../../pipeline/run.js';
 import { progressReporter } from '../progress.js';
+import { ensureWritableDir } from '../../util/atomicWrite.js';
 import { resolveTargets } from '../../check/resolve.js';
 
 export const RUN_HELP = `Usage: effekt run <spec.json> [options]
@@ -60,6 +61,7 @@ export const runCommand: Command = async (args, io) => {
   const loaded = loadSpec(specPath);
   resolveTargets(loaded); // a spec with a broken target or cohort is invalid for every command
   const outDir = resolve(io.cwd, stringOption(parsed, 'out') ?? `reports/${loaded.name}`);
+  ensureWritableDir(outDir); // before the run, so a wrong --out fails at once
   const result = await runPipeline(loaded, {
     outDir,
     lang: lang ?? loaded.spec.report.language,

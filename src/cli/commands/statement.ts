@@ -17,7 +17,7 @@ import {
   type PeriodKind,
   type Statement,
 } from '../../statement/index.js';
-import { writeFileAtomic } from '../../util/atomicWrite.js';
+import { ensureWritableDir, writeFileAtomic } from '../../util/atomicWrite.js';
 import { flag, parseCommandArgs, stringOption, threadsOption } from '../args.js';
 import type { Command } from '../io.js';
 import { progressReporter } from '../progress.js';
@@ -89,6 +89,8 @@ export const statementCommand: Command = async (args, io) => {
   const econ = loaded.spec.economics;
   if (!econ) throw inputError('invalid spec: a statement needs the payment model ("economics" with parameters and paying_outcome)', { file: specArg });
   const params = loadEconomicsParameters(resolve(loaded.dir, econ.parameters));
+  const outDir = resolve(io.cwd, stringOption(parsed, 'out') ?? `reports/${loaded.name}/statements`);
+  ensureWritableDir(outDir); // before the run, so a wrong --out fails at once
 
   const onProgress = progressReporter(io);
   const run = await evaluate(loaded, { boschloo: false, ...(onProgress ? { onProgress } : {}), ...(threads !== undefined ? { threads } : {}) });
@@ -109,7 +111,6 @@ export const statementCommand: Command = async (args, io) => {
   };
   const series = seriesFor(run.persons, period?.kind ?? (by as PeriodKind), period ?? undefined);
   const statements = buildStatements(input, series);
-  const outDir = resolve(io.cwd, stringOption(parsed, 'out') ?? `reports/${loaded.name}/statements`);
   const suffix = unsuppressed ? '-internal' : '';
   const written: string[] = [];
   const write = (file: string, text: string) => {

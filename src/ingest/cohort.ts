@@ -4,6 +4,7 @@
  * before start, unreadable dates and weights). Covariates are every other column; a
  * covariate is numeric when all its non-blank values in both files are numbers.
  */
+import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.js';
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
@@ -49,9 +50,11 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): 
   const pColumns = covariateValues(pFile, cFile, common);
   const participants = readPersons(pFile, 'participant', participantLines, pIn.display, pColumns);
   pTable.errors.throwIfAny();
+  if (participants.length === 0) throw inputError('no participants: the file has a header and no data rows', { file: pIn.display });
   const cColumns = covariateValues(cFile, pFile, common);
   const controls = readPersons(cFile, 'control', participantLines, pIn.display, cColumns);
   cTable.errors.throwIfAny();
+  if (controls.length === 0) throw inputError('no controls: the file has a header and no data rows', { file: cIn.display });
   const cohort: Cohort = { participants, controls, covariates: common };
   const columns = (of: readonly CovariateColumn[]): CovariateColumn[] => common.map((name) => of.find((c) => c.name === name)!);
   return {

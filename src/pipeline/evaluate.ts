@@ -6,6 +6,7 @@ import { IngestPool } from '../ingest/pool.js';
 import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
 import type { Wanted } from '../ingest/wanted.js';
 import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
+import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
 import type { Cohort, PersonOutcome, Reconciliation } from '../types.js';
@@ -69,6 +70,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const { cohort } = cohortIngest;
   const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
   const persons = outcomeStage.outcomes;
+  emptyGroups(cohort, persons);
   stage('outcomes');
 
   const confidence = spec.confidence;
@@ -177,6 +179,21 @@ function poolFor(loaded: LoadedSpec, options: IngestOptions): IngestPool | undef
   if (threads < 2) return undefined;
   const bytes = sizeOf(resolveInput(loaded, loaded.spec.inputs.benefits).path) + sizeOf(resolveInput(loaded, loaded.spec.inputs.wages).path);
   return bytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? new IngestPool(threads - 1) : undefined;
+}
+
+/**
+ * A group none of whose persons has a status in the follow-up month cannot be compared:
+ * say so, rather than let a statistic fail on a group of size 0.
+ */
+function emptyGroups(cohort: Cohort, persons: readonly PersonOutcome[]): void {
+  let participants = 0;
+  for (const o of persons) if (o.person.group === 'participant') participants++;
+  const counts = { participants, controls: persons.length - participants };
+  for (const group of ['participants', 'controls'] as const) {
+    if (counts[group] > 0) continue;
+    const n = cohort[group].length;
+    throw inputError(`none of the ${n} ${group} has a status in the follow-up month: each lacks a follow-up month, or the benefit register does not cover it (see the panel's coverage)`);
+  }
 }
 
 function sizeOf(path: string): number {

@@ -145,7 +145,7 @@ describe('dialects give identical ingest results', () => {
     rows.push(['Q1', 'Tårs', '2022-01-03', '2022-02-01']);
     const loaded = specDir({
       'participants.csv': writeCsv({ header: ['person_id', 'municipality', 'start_date', 'end_date'], rows }, { delimiter: ',', eol: '\n', encoding: 'latin1' }),
-      'controls.csv': 'person_id,municipality\n',
+      'controls.csv': 'person_id,municipality\nK1,Herning\n',
     });
     const { cohort, warnings } = await readCohort(loaded);
     expect(cohort.participants.at(-1)!.municipality).toBe('Tårs');

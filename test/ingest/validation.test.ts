@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCodebook, parseCodebook, readCohort } from '../../src/ingest/index.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
 import { errorOf, ingestAll, specDir } from './helpers.js';
 import { benefits, files, wages } from './fixtures.js';
 
@@ -59,6 +60,21 @@ describe('validation messages', () => {
       `participants.csv:3:3: cannot read date "2022-01-10" in column start_date (expected dd-mm-yyyy, as the spec's csv.date_format says)`,
       `participants.csv:3:4: cannot read date "2022-04-20" in column end_date (expected dd-mm-yyyy, as the spec's csv.date_format says)`,
     ]);
+  });
+
+  it('a cohort file with a header and no rows', async () => {
+    expect((await fail({ 'participants.csv': 'person_id,municipality,start_date,end_date\n' })).line).toBe('participants.csv: no participants: the file has a header and no data rows');
+    expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\n\n' })).line).toBe('controls.csv: no controls: the file has a header and no data rows');
+  });
+
+  it('a group of which no one has a status in the follow-up month', async () => {
+    // The panels cover 2022-W01 to W30 (to July); the participants end in 2023, the controls' reference dates lie in 2022.
+    const participants = 'person_id,municipality,start_date,end_date\nP1,Herning,2022-06-01,2023-01-15\nP2,Viborg,2022-06-01,2023-02-20\n';
+    const controls = 'person_id,municipality,reference_end_date\nK1,Herning,2022-03-15\nK2,Viborg,2022-03-15\nK3,Viborg,2022-04-20\n';
+    const e = await errorOf(evaluate(specDir(files({ 'participants.csv': participants, 'controls.csv': controls }))));
+    expect(e.line).toBe(
+      "none of the 2 participants has a status in the follow-up month: each lacks a follow-up month, or the benefit register does not cover it (see the panel's coverage)",
+    );
   });
 
   it('duplicate person ids', async () => {

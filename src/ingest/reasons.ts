@@ -62,5 +62,9 @@ export const WARNING_CODES = {
     en: '{file} looked like UTF-8 at first but line {line} is not; read as Windows-1252 from there',
     da: '{file} lignede UTF-8, men linje {line} er det ikke; læst som Windows-1252 derfra',
   },
+  subgroup_without_controls: {
+    en: 'the subgroup {variable} = {level} has participants but no controls, so it is not compared',
+    da: 'undergruppen {variable} = {level} har deltagere, men ingen i kontrolgruppen, så den sammenlignes ikke',
+  },
 } as const satisfies Record<string, LocalizedLabel>;
 export type WarningCode = keyof typeof WARNING_CODES;

@@ -9,7 +9,7 @@ import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/inde
 import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
-import type { Cohort, PersonOutcome, Reconciliation } from '../types.js';
+import type { Cohort, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
 import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
@@ -76,11 +76,17 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const confidence = spec.confidence;
   const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, confidence, options.boschloo ?? true)));
   const subgroups: SubgroupLevel[] = [];
+  const subgroupWarnings: ReconciliationWarning[] = [];
   for (const variable of spec.subgroups) {
     const byLevel = groupBy(persons, (o) => valueOf(o, variable));
     for (const level of levelsOf(persons, variable)) {
       const inLevel = byLevel.get(level) ?? [];
       const participants = inLevel.filter((o) => o.person.group === 'participant').length;
+      // A level only participants have (a small municipality, say) has nothing to compare with.
+      if (participants === inLevel.length) {
+        subgroupWarnings.push({ code: 'subgroup_without_controls', params: { variable, level } });
+        continue;
+      }
       subgroups.push({
         variable,
         level,
@@ -109,7 +115,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const reconciliation: Reconciliation = {
     files: [...cohortIngest.files, panel.file, wages.file],
     persons: { participants: cohort.participants.length, controls: cohort.controls.length, excluded: outcomeStage.excluded },
-    warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings],
+    warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings, ...subgroupWarnings],
   };
 
   const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns);

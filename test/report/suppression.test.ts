@@ -3,6 +3,7 @@ import { protect, type CellSpec, type SumConstraint } from '../../src/report/sup
 import { feasibleValues } from '../../src/report/suppression/solver.js';
 import { suppressEvaluation } from '../../src/report/suppression/index.js';
 import type { PublishedEvaluation } from '../../src/report/published.js';
+import type { ReconciliationWarning } from '../../src/types.js';
 import { exampleLike, smallCells } from './fixtures/evaluation.js';
 import { recoverStatus, recoverSubgroups, recoverTable, type Recovery } from './bruteForce.js';
 
@@ -139,6 +140,19 @@ describe('suppressEvaluation on a cohort with categories of 1–4 persons', () =
       expect(c.participants.mean).toBeNull();
       expect(c.welch).toBeNull();
     }
+  });
+
+  it('hides small person counts in the warnings too, the benefit register\'s as its excluded-persons cell is hidden', () => {
+    const ev = smallCells();
+    const warnings: ReconciliationWarning[] = [
+      { code: 'follow_up_outside_coverage', params: { persons: 3, file: 'benefits_weekly.csv', first_month: '2022-01', last_month: '2022-07' } },
+      { code: 'follow_up_outside_coverage', params: { persons: 2, file: 'wages_monthly.csv', first_month: '2022-01', last_month: '2022-08' } },
+      { code: 'follow_up_outside_coverage', params: { persons: 40, file: 'wages_monthly.csv', first_month: '2022-01', last_month: '2022-08' } },
+      { code: 'weeks_missing', params: { count: 2, first: '2022-W10', file: 'benefits_weekly.csv' } },
+    ];
+    const { published } = suppressEvaluation({ ...ev, reconciliation: { ...ev.reconciliation, warnings } }, T);
+    expect(published.reconciliation.persons.excluded.no_register_coverage).toBe('<5');
+    expect(published.reconciliation.warnings.map((w) => w.params.persons ?? w.params.count)).toEqual(['<5', '<5', 40, 2]);
   });
 
   it('lists what it hid, and nothing stays unprotected', () => {

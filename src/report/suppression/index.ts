@@ -122,6 +122,16 @@ export function suppressEvaluation(ev: Evaluation, threshold: number): Suppressi
       controls: rec.persons.controls,
       excluded: Object.fromEntries(Object.entries(rec.persons.excluded).map(([r, n]) => [r, count(ids.personsExcluded(r), n)])),
     },
+    warnings: rec.warnings.map((w) => {
+      const n = w.params.persons;
+      if (typeof n !== 'number') return w;
+      // Persons outside the benefit register's months are the persons excluded for it: the
+      // same cell, hidden as that cell is. Any other count of persons: hidden when small.
+      const benefits = rec.files.find((f) => f.role === 'benefits')?.file;
+      const shown: string | number =
+        w.code === 'follow_up_outside_coverage' && w.params.file === benefits ? count(ids.personsExcluded('no_register_coverage'), n) : n > 0 && n < threshold ? mark('primary', threshold) : n;
+      return { ...w, params: { ...w.params, persons: shown } };
+    }),
   };
 
   const published: PublishedEvaluation = {

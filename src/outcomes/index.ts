@@ -40,6 +40,8 @@ export function determineOutcomes(input: OutcomeInputs): OutcomeStage {
   const classify = (person: Person) => {
     const f = input.followUp[k];
     const w = input.wantedIndex[k++]!;
+    // Weight 0 is how matching software (MatchIt, CEM) marks a control it left out.
+    if (person.group === 'control' && person.weight === 0) return exclude('zero_weight');
     if (!f || w < 0) return exclude('no_follow_up_month');
     const weeks = input.benefitWeeks[w];
     if (!weeks) return exclude('no_register_coverage');

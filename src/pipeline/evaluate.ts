@@ -6,7 +6,7 @@ import { IngestPool } from '../ingest/pool.js';
 import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
 import type { Wanted } from '../ingest/wanted.js';
 import { determineOutcomes, followUpList, type FollowUp } from '../outcomes/index.js';
-import { inputError } from '../errors.js';
+import { inputError, type EffektError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
 import type { Cohort, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
@@ -51,6 +51,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   let wantedIndex: Int32Array;
   try {
     cohortIngest = await readCohort(loaded, options);
+    checkColumns(loaded, cohortIngest.cohort.covariates);
     stage('cohort');
     followUp = followUpList(cohortIngest.cohort, spec.follow_up.months_after_end);
     const persons = wantedFor(cohortIngest.cohort, followUp);
@@ -70,7 +71,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const { cohort } = cohortIngest;
   const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
   const persons = outcomeStage.outcomes;
-  emptyGroups(cohort, persons);
+  emptyGroups(cohort, persons, outcomeStage.excluded);
   stage('outcomes');
 
   const confidence = spec.confidence;
@@ -138,7 +139,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
       controls: cohort.controls.length,
       control_ratio: cohort.participants.length ? cohort.controls.length / cohort.participants.length : NaN,
       weighted: cohort.controls.some((c) => c.weight !== 1),
-      kish_effective_controls: kishEffectiveSize(cohort.controls.map((c) => c.weight)),
+      kish_effective_controls: kishEffectiveSize(cohort.controls.map((c) => c.weight).filter((w) => w > 0)),
       municipalities: [...new Set([...cohort.participants, ...cohort.controls].map((p) => p.municipality))].sort(),
     },
     status_distribution: statusDistribution(persons),
@@ -187,18 +188,30 @@ function poolFor(loaded: LoadedSpec, options: IngestOptions): IngestPool | undef
   return bytes >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES) ? new IngestPool(threads - 1) : undefined;
 }
 
+/** Subgroup variables and cohort filters name columns of the cohort files: a typo would silently give no rows. */
+function checkColumns(loaded: LoadedSpec, covariates: readonly string[]): void {
+  const columns = ['municipality', ...covariates];
+  const wrong = (where: string, column: string): EffektError =>
+    inputError(`invalid spec: ${where} names "${column}", which is not a column of both cohort files (they have: ${columns.join(', ')})`, { file: loaded.path });
+  for (const v of loaded.spec.subgroups) if (!columns.includes(v)) throw wrong('subgroups', v);
+  loaded.spec.cohorts.forEach((c, k) => {
+    for (const column of Object.keys(c.where ?? {})) if (!columns.includes(column)) throw wrong(`cohorts.${k}.where`, column);
+  });
+}
+
 /**
  * A group none of whose persons has a status in the follow-up month cannot be compared:
  * say so, rather than let a statistic fail on a group of size 0.
  */
-function emptyGroups(cohort: Cohort, persons: readonly PersonOutcome[]): void {
+function emptyGroups(cohort: Cohort, persons: readonly PersonOutcome[], excluded: Readonly<Record<string, number>>): void {
   let participants = 0;
   for (const o of persons) if (o.person.group === 'participant') participants++;
   const counts = { participants, controls: persons.length - participants };
   for (const group of ['participants', 'controls'] as const) {
     if (counts[group] > 0) continue;
     const n = cohort[group].length;
-    throw inputError(`none of the ${n} ${group} has a status in the follow-up month: each lacks a follow-up month, or the benefit register does not cover it (see the panel's coverage)`);
+    const reasons = Object.entries(excluded).map(([reason, count]) => `${reason} ${count}`);
+    throw inputError(`none of the ${n} ${group} has a status in the follow-up month (persons left out, by reason: ${reasons.join(', ')})`);
   }
 }
 

@@ -72,9 +72,23 @@ describe('validation messages', () => {
     const participants = 'person_id,municipality,start_date,end_date\nP1,Herning,2022-06-01,2023-01-15\nP2,Viborg,2022-06-01,2023-02-20\n';
     const controls = 'person_id,municipality,reference_end_date\nK1,Herning,2022-03-15\nK2,Viborg,2022-03-15\nK3,Viborg,2022-04-20\n';
     const e = await errorOf(evaluate(specDir(files({ 'participants.csv': participants, 'controls.csv': controls }))));
-    expect(e.line).toBe(
-      "none of the 2 participants has a status in the follow-up month: each lacks a follow-up month, or the benefit register does not cover it (see the panel's coverage)",
-    );
+    expect(e.line).toBe('none of the 2 participants has a status in the follow-up month (persons left out, by reason: no_register_coverage 2)');
+  });
+
+  it('controls with weight 0 (unmatched, as MatchIt marks them) are left out; a group of them only is an error', async () => {
+    const weighted = (w: [string, string, string]) => `person_id,municipality,matched_to,weight\nK1,Herning,P1,${w[0]}\nK2,Viborg,P2,${w[1]}\nK3,Viborg,,${w[2]}\n`;
+    const { evaluation } = await evaluate(specDir(files({ 'controls.csv': weighted(['0', '1', '2.5']) })), { boschloo: false });
+    expect(evaluation.reconciliation.persons.excluded).toEqual({ zero_weight: 1 });
+    expect(evaluation.outcomes.ordinary_employment!.controls.n).toBe(2);
+    const e = await errorOf(evaluate(specDir(files({ 'controls.csv': weighted(['0', '0', '0']) }))));
+    expect(e.line).toBe('none of the 3 controls has a status in the follow-up month (persons left out, by reason: zero_weight 3)');
+  });
+
+  it('subgroups and cohort filters must name columns of both cohort files', async () => {
+    const e = await errorOf(evaluate(specDir(files(), { subgroups: ['employed_last2y'] })));
+    expect(e.line).toMatch(/evaluation\.json: invalid spec: subgroups names "employed_last2y", which is not a column of both cohort files \(they have: municipality, age\)$/);
+    const f = await errorOf(evaluate(specDir(files(), { cohorts: [{ id: 'old', where: { agegroup: ['50+'] } }] })));
+    expect(f.line).toMatch(/invalid spec: cohorts\.0\.where names "agegroup", which is not a column of both cohort files/);
   });
 
   it('duplicate person ids', async () => {

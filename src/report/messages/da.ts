@@ -120,6 +120,7 @@ export const da = {
     personReason: {
       no_follow_up_month: 'ingen opfølgningsmåned (mangler slutdato eller reference)',
       no_register_coverage: 'opfølgningsmåneden er ikke dækket af ydelsesregistret',
+      zero_weight: 'kontrolperson med vægt 0 (udeladt af matchningen)',
     } as Record<string, string>,
     warningsIntro: 'Bemærkninger fra indlæsningen:',
     noExclusions: 'ingen',

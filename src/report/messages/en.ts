@@ -115,6 +115,7 @@ export const en: Messages = {
     personReason: {
       no_follow_up_month: 'no follow-up month (no end date or reference)',
       no_register_coverage: 'the follow-up month is not covered by the benefit register',
+      zero_weight: 'a control with weight 0 (left out by the matching)',
     } as Record<string, string>,
     warningsIntro: 'Notes from reading the data:',
     noExclusions: 'none',

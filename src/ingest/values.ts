@@ -36,11 +36,12 @@ export function expectedDates(format: DateFormat | 'auto'): string {
   return format === 'auto' ? 'yyyy-mm-dd, dd-mm-yyyy or dd.mm.yyyy' : `${format}, as the spec's csv.date_format says`;
 }
 
-const NUMBER_ANY = /^[+-]?\d+(?:[.,]\d+)?$/;
-const NUMBER_DOT = /^[+-]?\d+(?:\.\d+)?$/;
-const NUMBER_COMMA = /^[+-]?\d+(?:,\d+)?$/;
+// An exponent, as R's write.csv writes 100000 (`1e+05`) and 0.0001 (`1e-04`).
+const NUMBER_ANY = /^[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
+const NUMBER_DOT = /^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const NUMBER_COMMA = /^[+-]?\d+(?:,\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** A decimal number with at most one decimal mark (no thousands separators), or NaN. */
+/** A decimal number with at most one decimal mark (no thousands separators) and an optional exponent, or NaN. */
 export function parseNumber(text: string, decimal: '.' | ',' | 'auto'): number {
   const re = decimal === 'auto' ? NUMBER_ANY : decimal === '.' ? NUMBER_DOT : NUMBER_COMMA;
   if (!re.test(text)) return NaN;
@@ -54,6 +55,8 @@ const DASH = 45;
 const PLUS = 43;
 const DOT = 46;
 const COMMA = 44;
+const E_LOWER = 101;
+const E_UPPER = 69;
 
 /** The same as parseNumber on buf[s, e) (surrounding spaces allowed), without making a string. */
 export function parseNumberBytes(buf: Buffer, s: number, e: number, decimal: '.' | ',' | 'auto'): number {
@@ -78,11 +81,24 @@ export function parseNumberBytes(buf: Buffer, s: number, e: number, decimal: '.'
   if (digits === 0) return NaN;
   if (k === e) return digits > 15 ? Number(buf.toString('latin1', s, e)) * sign : sign * intPart;
   const mark = buf[k];
-  const markOk = decimal === 'auto' ? mark === DOT || mark === COMMA : mark === (decimal === '.' ? DOT : COMMA);
-  if (!markOk || k + 1 >= e) return NaN;
-  for (let j = k + 1; j < e; j++) {
-    const d = buf[j]! - ZERO;
-    if (d < 0 || d > 9) return NaN;
+  if (mark !== E_LOWER && mark !== E_UPPER) {
+    const markOk = decimal === 'auto' ? mark === DOT || mark === COMMA : mark === (decimal === '.' ? DOT : COMMA);
+    if (!markOk || k + 1 >= e) return NaN;
+    k++;
+    const first = k;
+    while (k < e && buf[k]! - ZERO >= 0 && buf[k]! - ZERO <= 9) k++;
+    if (k === first) return NaN;
+  }
+  if (k < e) {
+    // An exponent: e or E, an optional sign, digits.
+    if (buf[k] !== E_LOWER && buf[k] !== E_UPPER) return NaN;
+    k++;
+    if (k < e && (buf[k] === PLUS || buf[k] === DASH)) k++;
+    if (k >= e) return NaN;
+    for (; k < e; k++) {
+      const d = buf[k]! - ZERO;
+      if (d < 0 || d > 9) return NaN;
+    }
   }
   // Exact decimal conversion: let the engine parse the canonical spelling.
   const text = buf.toString('latin1', s, e);

@@ -343,7 +343,8 @@ export class BenefitKernel implements RowKernel {
   }
 
   private classifyText(code: string, line: number): number {
-    if (code === '') return 0;
+    // R writes a missing code as NA: no public benefit, as a blank code (unless the codebook lists NA).
+    if (code === '' || (code === 'NA' && !this.codes.has('NA'))) return 0;
     const exact = this.codes.get(code);
     if (exact !== undefined) return exact;
     if (/^\d+$/.test(code)) {

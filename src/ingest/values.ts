@@ -123,12 +123,12 @@ export const WEEK_BASE = weekTable[1]!;
 export const WEEK_SPAN = weekTable[(YEARS - 1) * 54 + isoWeeksInYear(FIRST_YEAR + YEARS - 1)]! - WEEK_BASE + 1;
 export const BLANK = 0x7ffffffe;
 
-/** Global week number of `2022-W14`, `2022W14` or DREAM-style `202214` in buf[s, e); BLANK for an empty field; NO_WEEK if invalid. */
+/** Global week number of `2022-W14`, `2022W14` or DREAM-style `202214` in buf[s, e); BLANK for an empty field or R's NA; NO_WEEK if invalid. */
 export function parseWeekBytes(buf: Buffer, s: number, e: number): number {
   while (s < e && buf[s] === SPACE) s++;
   while (e > s && buf[e - 1] === SPACE) e--;
   const n = e - s;
-  if (n === 0) return BLANK;
+  if (n === 0 || isNA(buf, s, e)) return BLANK;
   if (n < 6 || n > 8) return NO_WEEK;
   const y = digits4(buf, s);
   if (y < 0) return NO_WEEK;
@@ -176,6 +176,11 @@ export function parseMonthBytes(buf: Buffer, s: number, e: number): number {
   const month = a * 10 + b;
   if (month < 1 || month > 12 || y < FIRST_YEAR || y >= FIRST_YEAR + YEARS) return NO_WEEK;
   return monthIndex(y, month);
+}
+
+/** Whether buf[s, e) is `NA`, R's missing value (write.csv's default). */
+export function isNA(buf: Buffer, s: number, e: number): boolean {
+  return e - s === 2 && buf[s] === 78 && buf[s + 1] === 65;
 }
 
 function digits4(buf: Buffer, s: number): number {

@@ -10,7 +10,7 @@ import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
-import { BLANK, NO_WEEK, parseMonthBytes, parseNumberBytes } from './values.js';
+import { BLANK, NO_WEEK, isNA, parseMonthBytes, parseNumberBytes } from './values.js';
 
 export interface WageParams {
   readonly ids: IdTableParts;
@@ -105,16 +105,13 @@ export class WageKernel implements RowKernel {
     if (this.errors.length < MAX_ERRORS) this.errors.push({ message, line, ...(column !== undefined ? { column } : {}) });
   }
 
-  /** A blank number is 0 (no hours or no income reported); anything unreadable is an error (NaN). */
+  /** A blank number, or R's NA, is 0 (no hours or no income reported); anything unreadable is an error (NaN). */
   private number(buf: Buffer, s: number, e: number, line: number, col: number): number {
-    let blank = true;
-    for (let k = s; k < e; k++) {
-      if (buf[k] !== SPACE) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) return 0;
+    let a = s;
+    let b = e;
+    while (a < b && buf[a] === SPACE) a++;
+    while (b > a && buf[b - 1] === SPACE) b--;
+    if (a === b || isNA(buf, a, b)) return 0;
     const decimal = this.dialect.decimal;
     const x = parseNumberBytes(buf, s, e, decimal);
     if (Number.isNaN(x)) {

@@ -51,3 +51,23 @@ describe('numbers', () => {
     }
   });
 });
+
+describe("R's NA in the panels", () => {
+  it('reads NA as a blank code, a blank week and a blank number: the same panels as with blanks', async () => {
+    const { ingestAll, specDir } = await import('./helpers.js');
+    const { benefits, files, wages } = await import('./fixtures.js');
+    // K1's codes are blank in the fixture; a blank week and blank hours are added too.
+    const blanks = benefits() + 'K2,,130\n';
+    const withNA = blanks.replaceAll(/,\n/g, ',NA\n').replace('K2,,130', 'K2,NA,130');
+    expect(withNA).not.toBe(blanks);
+    const wageBlanks = wages().replace('K1,2022-01,37,8000', 'K1,2022-01,,8000');
+    const wageNA = wageBlanks.replace('K1,2022-01,,8000', 'K1,2022-01,NA,8000');
+    const a = await ingestAll(specDir(files({ 'benefits_weekly.csv': blanks, 'wages_monthly.csv': wageBlanks })));
+    const b = await ingestAll(specDir(files({ 'benefits_weekly.csv': withNA, 'wages_monthly.csv': wageNA })));
+    expect(b.benefits.byPerson).toEqual(a.benefits.byPerson);
+    expect(b.benefits.file).toEqual(a.benefits.file);
+    expect(b.benefits.file.excluded.blank_week).toBe(1);
+    expect(b.benefits.unknown_codes).toEqual([]);
+    expect([...b.wages.byPerson.hours]).toEqual([...a.wages.byPerson.hours]);
+  });
+});

@@ -72,3 +72,32 @@ describe('Danish CSV dialect gives the same results as the canonical files', () 
     expect(rows(danish)).toEqual(rows(canonical));
   });
 });
+
+/**
+ * The example cohort as R's write.csv writes a data frame: a first column of row names
+ * under a blank header, every text field quoted, NA for a missing value, numbers bare.
+ */
+function asRWriteCsv(text: string): string {
+  const [head, ...rows] = text.trimEnd().split('\n');
+  const quote = (v: string): string => `"${v.replaceAll('"', '""')}"`;
+  const cell = (v: string): string => (v === '' ? 'NA' : /^-?\d+(\.\d+)?$/.test(v) ? v : quote(v));
+  return [['""', ...head!.split(',').map(quote)].join(','), ...rows.map((r, i) => [String(i + 1), ...r.split(',').map(cell)].join(','))].join('\n') + '\n';
+}
+
+describe("R's write.csv output gives the same results as the canonical files", () => {
+  it('row names, quoted text, NA for blanks: the same effect.json apart from the files\' hashes', async () => {
+    const a = copyExample();
+    const b = copyExample();
+    for (const f of ['participants.csv', 'controls.csv', 'benefits_weekly.csv', 'wages_monthly.csv']) {
+      writeFileSync(join(b.dir, f), asRWriteCsv(readFileSync(join(b.dir, f), 'utf8')));
+    }
+    expect(readFileSync(join(b.dir, 'benefits_weekly.csv'), 'utf8')).toMatch(/^"","person_id","week","benefit_code"\n1,"P\d+","\d{4}-W\d\d",(\d+|NA)\n/);
+    const outs = [mkdtempSync(join(tmpdir(), 'effekt-canon-')), mkdtempSync(join(tmpdir(), 'effekt-r-'))];
+    for (const [spec, out] of [[a.spec, outs[0]!], [b.spec, outs[1]!]] as const) {
+      const r = await cli(['run', spec, '--out', out, '--unsuppressed']);
+      expect(r.code, r.err).toBe(0);
+    }
+    const [canonical, fromR] = outs.map((o) => ({ ...(JSON.parse(readFileSync(join(o, 'effect.json'), 'utf8')) as Record<string, unknown>), provenance: undefined }));
+    expect(fromR).toEqual(canonical);
+  }, 120_000);
+});

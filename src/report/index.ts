@@ -2,9 +2,11 @@
  * The report stage: the publishable effect note from an Evaluation (and economics and
  * progression results when present). Suppresses small cells (unless told not to), renders
  * the charts, builds the note once and writes it as Markdown, self-contained HTML and
- * optionally PDF, beside effect.json, economics.json and the charts' specs and SVGs.
- * Deterministic: the same input gives the same bytes (no clock unless `timestamp` is given).
+ * optionally PDF, beside effect.json, economics.json and the charts' specs and SVGs; what
+ * an earlier run left there and this one did not write is removed. Deterministic: the
+ * same input gives the same bytes (no clock unless `timestamp` is given).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { EconomicsResult } from '../economics/run.js';
@@ -148,7 +150,28 @@ export async function writeReport(input: ReportInput, outDir: string, options: R
   write('effect-note.md', md);
   write('effect-note.html', html);
   if (options.pdf) write('effect-note.pdf', await printPdf(html, join(outDir, 'effect-note.pdf'), options.timestamp ? { timestamp: options.timestamp } : {}));
+  removeStale(outDir, files);
   return { files };
+}
+
+/** Every file writeReport can write, relative to its folder. */
+const REPORT_FILES = [
+  'effect.json',
+  'economics.json',
+  'effect-note.md',
+  'effect-note.html',
+  'effect-note.pdf',
+  ...['status', 'effects', 'subgroups', 'cash_flow', 'tornado', 'surplus', 'progression', 'progression_bip'].flatMap((c) => [`charts/${c}.svg`, `charts/${c}.vl.json`]),
+];
+
+/**
+ * Removes what an earlier run left in the folder and this one did not write (another spec's
+ * economics.json, a chart no longer drawn), so the folder never pairs this run's effect.json
+ * with another's figures. Only names writeReport writes are touched.
+ */
+function removeStale(outDir: string, written: readonly string[]): void {
+  const keep = new Set(written);
+  for (const rel of REPORT_FILES) if (!keep.has(rel)) rmSync(join(outDir, rel), { force: true });
 }
 
 /** Participant shares that the note publishes anyway: the outcomes' and the status table's. */

@@ -7,16 +7,14 @@
  * starts at a record boundary, which is what lets panels be split across threads.
  */
 import { open } from 'node:fs/promises';
-import { inputError } from '../errors.js';
 import type { Dialect } from './dialect.js';
-import { parseRecord, RecordView } from './scan.js';
+import { keepTail, parseRecord, RecordView } from './scan.js';
 import { fieldCountMessage } from './table.js';
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const CHUNK_BYTES = 1 << 22;
-const MAX_RECORD_BYTES = 1 << 24;
 
 export interface RowKernel {
   /**
@@ -79,7 +77,7 @@ export async function scanRange(
 ): Promise<RangeScan> {
   const fh = await open(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start)));
+    let buf: Buffer = Buffer.allocUnsafe(Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start)));
     let len = 0;
     let offset = start;
     let cleanEnd = true;
@@ -108,16 +106,8 @@ export async function scanRange(
       } else pos = rowChunk(buf, pos, len, false, st);
       onBytes?.(offset - start - (len - pos));
       if (eof && pos >= len) break;
-      if (pos === 0 && len === buf.length) {
-        if (buf.length >= MAX_RECORD_BYTES) throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: display });
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, len);
-        buf = bigger;
-      } else {
-        buf.copy(buf, 0, pos, len);
-        len -= pos;
-        pos = 0;
-      }
+      ({ buf, len } = keepTail(buf, pos, len, { file: display }));
+      pos = 0;
     }
     return { lines: st.line, rows: st.rows, cleanEnd };
   } finally {

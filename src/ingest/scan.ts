@@ -7,7 +7,7 @@
  * are skipped and are not rows.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { inputError } from '../errors.js';
+import { inputError, type SourceLocation } from '../errors.js';
 import type { CsvOptions } from '../spec/schema.js';
 import type { InputRole } from '../types.js';
 import { detectDialect, isUtf16, UTF16_MESSAGE, type Dialect } from './dialect.js';
@@ -110,7 +110,7 @@ async function scanHandle(
   onProgress?: (role: InputRole, done: number, total: number) => void,
 ): Promise<ScanResult> {
   const total = (await fh.stat()).size;
-  let buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1 << 16)));
+  let buf: Buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1 << 16)));
   let len = 0;
   let fileOffset = 0;
   let eof = false;
@@ -136,22 +136,28 @@ async function scanHandle(
     pos = scanChunk(buf, pos, len, eof, dialect.delimiter, view, state);
     onProgress?.(target.role, Math.min(fileOffset - (len - pos), total), total);
     if (eof && pos >= len) break;
-    if (pos === 0 && len === buf.length) {
-      if (buf.length >= MAX_RECORD_BYTES) {
-        throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, { file: target.display, line: state.line });
-      }
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, len);
-      buf = bigger;
-    } else {
-      buf.copy(buf, 0, pos, len);
-      len -= pos;
-      pos = 0;
-    }
+    ({ buf, len } = keepTail(buf, pos, len, { file: target.display, line: state.line }));
+    pos = 0;
     await fill();
   }
   if (!state.sawHeader) throw inputError('empty file (no header line)', { file: target.display });
   return { dialect, encodingSwitchLine: view.encodingSwitchLine, bytes: total, rows: state.rows };
+}
+
+/**
+ * The buffer for the next read, after the records of buf[0, pos) are done: the unread tail
+ * buf[pos, len) moved to the front, or, when one record fills the whole buffer, a buffer of
+ * twice the size holding it (a record longer than MAX_RECORD_BYTES is an error at `where`).
+ */
+export function keepTail(buf: Buffer, pos: number, len: number, where: SourceLocation): { buf: Buffer; len: number } {
+  if (pos > 0 || len < buf.length) {
+    buf.copy(buf, 0, pos, len);
+    return { buf, len: len - pos };
+  }
+  if (buf.length >= MAX_RECORD_BYTES) throw inputError(`a record longer than ${MAX_RECORD_BYTES >> 20} MB (an unclosed quote?)`, where);
+  const bigger = Buffer.allocUnsafe(buf.length * 2);
+  buf.copy(bigger, 0, 0, len);
+  return { buf: bigger, len };
 }
 
 interface ChunkState {

@@ -171,6 +171,16 @@ describe('validation messages', () => {
     expect((await fail({ 'benefits_weekly.csv': b })).line).toBe('benefits_weekly.csv:4: expected 3 fields as in the header, found 1');
   });
 
+  it('a record longer than 16 MB (an unclosed quote) stops the read, in a cohort file and in a panel', async () => {
+    // 5 MB records are read (the 4 MB buffer grows); a 17 MB one is refused.
+    const long = 'x'.repeat(5 << 20);
+    const ok = await ingestAll(specDir(files({ 'controls.csv': `person_id,municipality,matched_to,note\nK1,Herning,P1,${long}\n` })));
+    expect(ok.cohortIngest.cohort.controls).toHaveLength(1);
+    const huge = `"${'x'.repeat(17 << 20)}`;
+    expect((await fail({ 'controls.csv': `person_id,municipality,matched_to\nK1,Herning,${huge}\n` })).line).toBe('controls.csv:2: a record longer than 16 MB (an unclosed quote?)');
+    expect((await fail({ 'benefits_weekly.csv': `${benefits()}P1,2022-W05,${huge}\n` })).line).toBe('benefits_weekly.csv: a record longer than 16 MB (an unclosed quote?)');
+  });
+
   it('quotes: text after a closing quote, a quote never closed', async () => {
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\n"K1"x,Herning,P1\n' })).line).toBe('controls.csv:2:1: unexpected text after a closing quote');
     expect((await fail({ 'controls.csv': 'person_id,municipality,matched_to\nK1,"Herning,P1\nK2,Viborg,P2\n' })).line).toBe(

@@ -5,16 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { EffektError } from '../../src/errors.js';
 import { parseQuestionnaire, readQuestionnaire } from '../../src/progression/index.js';
 import { HEADER, TEST_CONFIG } from './fixtures.js';
+import { thrownEffektError } from '../support/thrown.js';
 
-function errorOf(fn: () => unknown): EffektError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof EffektError) return err;
-    throw err;
-  }
-  throw new Error('expected an EffektError, got none');
-}
+const errorOf = thrownEffektError;
 
 describe('parseQuestionnaire', () => {
   it('reads the canonical layout', () => {

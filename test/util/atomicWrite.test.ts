@@ -2,21 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EffektError } from '../../src/errors.js';
 import { ensureWritableDir, writeFileAtomic } from '../../src/util/atomicWrite.js';
+import { thrownEffektError } from '../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'effekt-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function errorOf(f: () => void): EffektError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof EffektError) return e;
-    throw e;
-  }
-  throw new Error('expected an EffektError');
-}
+const errorOf = thrownEffektError;
 
 describe('writeFileAtomic and ensureWritableDir', () => {
   it('make the missing folders and leave no temporary file', () => {

@@ -122,8 +122,7 @@ function readPersons(
   const idCol = colNo('person_id');
   const idName = header[idCol - 1];
   const municipalityCol = colNo('municipality');
-  const template: Record<string, CovariateValue> = {};
-  for (const c of covariates) template[c.name] = null;
+  const covariatesOf = covariateRecords(covariates);
   for (let r = 0; r < rows; r++) {
     const line = table.lines[r]!;
     const id = cell(ids, r);
@@ -155,12 +154,37 @@ function readPersons(
       weight = parseNumber(raw, decimal);
       if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} ${shown(raw)} (expected a number ≥ 0)`, line, colNo('weight'));
     }
-    const values = { ...template };
-    for (const c of covariates) values[c.name] = c.dict[c.codes[r]!]!;
-    out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: values, line };
+    out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: covariatesOf(r), line };
   }
   if (group === 'participant') for (const [id, line] of seen.entries()) participantLines.set(id, line);
   return out;
+}
+
+const ROW = Symbol('row');
+
+/**
+ * Each person's covariate record, read from the columns on access: one small object per
+ * person holding its row, with a getter per covariate on a prototype shared by the file.
+ * Copying every value into a record of its own cost `effekt run` about 90 ms on 200,000
+ * controls (a store per covariate under a name known only at run time). The getters are
+ * enumerable but not own properties: index the record by name, do not spread or list it.
+ */
+function covariateRecords(columns: readonly CovariateColumn[]): (row: number) => Readonly<Record<string, CovariateValue>> {
+  class Covariates {
+    readonly [ROW]: number;
+    constructor(row: number) {
+      this[ROW] = row;
+    }
+  }
+  for (const c of columns) {
+    Object.defineProperty(Covariates.prototype, c.name, {
+      get(this: Covariates): CovariateValue {
+        return c.dict[c.codes[this[ROW]]!]!;
+      },
+      enumerable: true,
+    });
+  }
+  return (row) => new Covariates(row) as unknown as Readonly<Record<string, CovariateValue>>;
 }
 
 /**

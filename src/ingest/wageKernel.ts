@@ -9,6 +9,7 @@ import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import type { RowKernel } from './rowScan.js';
+import { fieldCountMessage } from './table.js';
 import { decodeBytes } from './text.js';
 import { BLANK, NO_WEEK, isNA, parseMonthBytes, parseNumberBytes } from './values.js';
 
@@ -39,6 +40,14 @@ export interface WagePartial {
 
 const MAX_ERRORS = 20;
 const SPACE = 32;
+const LF = 10;
+const CR = 13;
+const DOT = 46;
+const COMMA = 44;
+const ZERO = 48;
+/** Digits a plain number may have in all: below 2^53, so it is an exact double. */
+const PLAIN_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: PLAIN_DIGITS + 1 }, (_, k) => 10 ** k);
 
 export class WageKernel implements RowKernel {
   readonly hours: Float64Array;
@@ -56,6 +65,12 @@ export class WageKernel implements RowKernel {
   private readonly ids: IdTable;
   private readonly dialect: Dialect;
   private readonly cursor: PersonCursor;
+  /** person_id, month, paid_hours, wage_income are fields 1 to 4 of 4: the line-by-line fast path applies. */
+  private readonly canonicalLayout: boolean;
+  /** The decimal marks a plain number may have (-1: none). */
+  private readonly markA: number;
+  private readonly markB: number;
+  private readonly fields = new Int32Array(8);
 
   constructor(private readonly p: WageParams) {
     this.ids = new IdTable(p.ids);
@@ -65,6 +80,102 @@ export class WageKernel implements RowKernel {
     this.income = new Float64Array(n);
     this.rowsOf = new Int32Array(n);
     this.dialect = { ...p.dialect };
+    const c = p.columns;
+    this.canonicalLayout = p.names.length === 4 && c[0] === 0 && c[1] === 1 && c[2] === 2 && c[3] === 3;
+    const decimal = p.dialect.decimal;
+    this.markA = decimal === ',' ? COMMA : DOT;
+    this.markB = decimal === 'auto' ? COMMA : -1;
+  }
+
+  /**
+   * The fast path of a canonical layout: a line whose month reads and whose hours and
+   * income are plain numbers (see plainNumber) is taken here field by field, in one pass
+   * that also finds its end; the id is compared first with the previous row's (a person's
+   * months are usually consecutive). Any other line (blank, a sign, spaces, NA, an
+   * exponent, a wrong number of fields, an unreadable month) is split and read by `row`,
+   * which reports what is wrong with it, as is every line of another layout.
+   */
+  lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
+    if (!this.canonicalLayout) return pos;
+    const delim = this.p.dialect.delimiter;
+    const cursor = this.cursor;
+    const last = cursor.lastId;
+    const { markA, markB } = this;
+    let line = counts.line;
+    let rows = 0;
+    for (;;) {
+      const m = cursor.lastIdLength;
+      let idEnd = -1;
+      let same = false;
+      if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
+        let j = 0;
+        while (j < m && buf[pos + j] === last[j]) j++;
+        same = j === m;
+        if (same) idEnd = pos + m;
+      }
+      if (!same) {
+        let k = pos;
+        while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+        if (k < limit && buf[k] === delim && k > pos) idEnd = k;
+      }
+      if (idEnd > 0) {
+        const ms = idEnd + 1;
+        let k = ms;
+        while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+        const month = k < limit && buf[k] === delim ? parseMonthBytes(buf, ms, k) : NO_WEEK;
+        if (month !== NO_WEEK && month !== BLANK) {
+          const hs = k + 1;
+          k = hs;
+          while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+          const h = k < limit && buf[k] === delim ? plainNumber(buf, hs, k, markA, markB) : -1;
+          if (h >= 0) {
+            const is = k + 1;
+            k = is;
+            while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+            const w = k < limit && buf[k] === LF ? plainNumber(buf, is, k > is && buf[k - 1] === CR ? k - 1 : k, markA, markB) : -1;
+            if (w >= 0) {
+              rows++;
+              this.take(buf, pos, idEnd, same ? cursor.lastPerson : -3, month, h, w, line);
+              line++;
+              pos = k + 1;
+              continue;
+            }
+          }
+        }
+      }
+      const eol = buf.indexOf(LF, pos);
+      if (eol < 0 || eol >= limit) break;
+      let e = eol;
+      if (e > pos && buf[e - 1] === CR) e--;
+      if (e > pos) {
+        rows++;
+        this.splitLine(buf, pos, e, line);
+      }
+      line++;
+      pos = eol + 1;
+    }
+    counts.line = line;
+    counts.rows += rows;
+    return pos;
+  }
+
+  /** A quote-free line split at every delimiter (the general case of `lines`). */
+  private splitLine(buf: Buffer, s: number, e: number, line: number): void {
+    const delim = this.p.dialect.delimiter;
+    const f = this.fields;
+    let fields = 0;
+    let fs = s;
+    for (let k = s; k <= e; k++) {
+      if (k < e && buf[k] !== delim) continue;
+      if (fields < 4) {
+        f[2 * fields] = fs;
+        f[2 * fields + 1] = k;
+      }
+      fields++;
+      fs = k + 1;
+    }
+    if (fields === 4) this.row(buf, f, line);
+    else this.error(fieldCountMessage(4, fields), line);
   }
 
   row(buf: Buffer, f: Int32Array, line: number): void {
@@ -81,9 +192,18 @@ export class WageKernel implements RowKernel {
       this.error(`negative ${this.p.names[hoursCol]} ${this.text(buf, f[4]!, f[5]!, line).trim()}`, line, hoursCol + 1);
       return;
     }
+    this.take(buf, f[0]!, f[1]!, -3, month, h, w, line);
+  }
+
+  /**
+   * A row whose fields all read, with its id in buf[s, e): sums it into the person's month
+   * if it is their follow-up month. `known`: the person, if the caller has found the id to
+   * be the previous row's, else -3.
+   */
+  private take(buf: Buffer, s: number, e: number, known: number, month: number, h: number, w: number, line: number): void {
     if (month < this.minMonth) this.minMonth = month;
     if (month > this.maxMonth) this.maxMonth = month;
-    const p = this.person(buf, f[0]!, f[1]!, line);
+    const p = known === -3 ? this.person(buf, s, e, line) : known;
     if (p < 0) {
       if (p === -1) this.excluded.person_not_in_cohort++;
       return;
@@ -153,4 +273,36 @@ export class WageKernel implements RowKernel {
       encodingSwitchLine: this.encodingSwitchLine,
     };
   }
+}
+
+/**
+ * A plain number in buf[s, e): digits, optionally a decimal mark (markA or markB) and more
+ * digits, at most PLAIN_DIGITS digits in all; -1 for anything else, which parseNumberBytes
+ * then reads or rejects. The value is the digits as an integer divided by a power of ten:
+ * both are exact doubles and one division rounds correctly (Clinger's fast path, 1990), so
+ * it is the double Number() gives for the same spelling, to the last bit.
+ */
+function plainNumber(buf: Buffer, s: number, e: number, markA: number, markB: number): number {
+  let value = 0;
+  let digits = 0;
+  let k = s;
+  for (; k < e; k++) {
+    const d = buf[k]! - ZERO;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+    digits++;
+  }
+  if (digits === 0 || digits > PLAIN_DIGITS) return -1;
+  if (k === e) return value;
+  const mark = buf[k];
+  if (mark !== markA && mark !== markB) return -1;
+  const first = ++k;
+  for (; k < e; k++) {
+    const d = buf[k]! - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  const decimals = e - first;
+  if (decimals === 0 || digits + decimals > PLAIN_DIGITS) return -1;
+  return value / POWERS_OF_TEN[decimals]!;
 }

@@ -95,3 +95,84 @@ describe('the line-by-line path reads a panel as the general split does', () => 
     expect(endings.error).toBeGreaterThan(40);
   });
 });
+
+// The wage kernel's line-by-line path (columns in the order id, month, hours, income)
+// takes a row only when its month reads and both numbers are plain (digits, one decimal
+// mark, at most 15 digits); every other row, and every row of another column order, is
+// split and read by the general path, which also reports what is wrong.
+const WAGE_IDS = ['P1', 'P2', 'K1', 'K2', 'K3', 'X1', ' P1', 'K1,X', 'K"1', 'K1;X'];
+const MONTHS = ['2022-05', '2022-06', '202205', '202206', '2022-04', '2022-07', ' 2022-05', '2022-05 '];
+const BAD_MONTHS = ['2022-13', '', '2022-5', 'x', '20225'];
+const NUMBERS = ['37', '0', '37.5', '37,5', '160.25', '0.1', '00012', '123456789012.345', '999999999999999', '1234567890123456', '12345678901234.56'];
+/** Numbers the general path must read or reject: blanks and NA (0), spaces, signs, exponents, a lone mark. */
+const ODD_NUMBERS = ['', 'NA', ' 37', '37 ', '-1', '+5', '1e2', '2.5E+01', '5.', '.5', 'x', '3.4.5', '0.000000000000001'];
+
+function randomWages(rng: Random): { rows: string[][]; styles: RowStyle[]; delimiter: string; eol: string; blankLines: Set<number> } {
+  const rows: string[][] = [];
+  const styles: RowStyle[] = [];
+  const quoteAll = rng.chance(0.1);
+  let id = rng.pick(WAGE_IDS);
+  const number = (): string => (rng.chance(0.9) ? rng.pick(NUMBERS) : rng.pick(ODD_NUMBERS));
+  for (let n = rng.int(1, 50); n > 0; n--) {
+    if (rng.chance(0.4)) id = rng.pick(WAGE_IDS);
+    const month = rng.chance(0.03) ? rng.pick(BAD_MONTHS) : rng.pick(MONTHS);
+    rows.push([rng.chance(0.01) ? '' : id, month, number(), number()]);
+    styles.push({ quoteAll, spaced: rng.chance(0.05), rawId: rng.chance(0.03) });
+  }
+  const blankLines = new Set<number>();
+  if (rng.chance(0.2)) blankLines.add(rng.int(0, rows.length));
+  return { rows, styles, delimiter: rng.pick([',', ';', '\t']), eol: rng.chance(0.3) ? '\r\n' : '\n', blankLines };
+}
+
+function writeWages(p: ReturnType<typeof randomWages>, order: readonly number[]): string {
+  const header = ['person_id', 'month', 'paid_hours', 'wage_income'];
+  const lines = [order.map((k) => header[k]).join(p.delimiter)];
+  p.rows.forEach((r, n) => {
+    if (p.blankLines.has(n)) lines.push('');
+    lines.push(order.map((k) => csvField(r[k]!, p.delimiter, p.styles[n]!, k === 0)).join(p.delimiter));
+  });
+  return lines.join(p.eol) + p.eol;
+}
+
+async function wageEnding(panel: string, threads: number): Promise<string> {
+  try {
+    const r = await ingestAll(specDir(files({ 'wages_monthly.csv': panel })), threads > 1 ? { threads, parallelMinBytes: 0 } : {});
+    const w = r.wages;
+    const months = [...w.months].map(([id, m]) => [id, m.paid_hours, m.wage_income]);
+    return JSON.stringify({ months, rows: [...w.byPerson.rows], outside: [...w.outside_coverage], file: w.file, coverage: w.coverage, warnings: w.warnings });
+  } catch (e) {
+    if (!(e instanceof EffektError)) throw e;
+    const strip = (line: string): string => line.replace(/^(wages_monthly\.csv:\d+):\d+:/, '$1:');
+    return JSON.stringify({ error: strip(e.line), details: e.details.map(strip) });
+  }
+}
+
+describe("the wage panel's line-by-line path reads a panel as the general split does", () => {
+  it('on 400 seeded random wage panels, in the canonical order and in another (and split into ranges)', async () => {
+    const rng = new Random(2027);
+    const endings = { ok: 0, error: 0 };
+    for (let n = 0; n < 400; n++) {
+      const p = randomWages(rng);
+      const canonical = writeWages(p, [0, 1, 2, 3]);
+      const fast = await wageEnding(canonical, 1);
+      const where = `wage panel ${n}:\n${canonical}`;
+      expect(fast, where).toBe(await wageEnding(writeWages(p, [1, 0, 2, 3]), 1));
+      if (n % 4 === 0) expect(await wageEnding(canonical, 3), `${where}\n(split into ranges)`).toBe(fast);
+      endings[fast.startsWith('{"error"') ? 'error' : 'ok']++;
+    }
+    expect(endings.ok).toBeGreaterThan(40);
+    expect(endings.error).toBeGreaterThan(40);
+  });
+
+  it('reads a plain decimal to the same double as Number() (Clinger: digits / 10^k is exact)', async () => {
+    const values = ['0.1', '0.3', '123456789012.345', '9007199254.740', '1.000000000000005', '4503599627370.5', '37,25'];
+    const rows = values.map((v, k) => `K${k < 3 ? 1 : 2},2022-0${k < 3 ? 5 : 6},${v.includes(',') ? `"${v}"` : v},1`);
+    const ending = await wageEnding(['person_id,month,paid_hours,wage_income', ...rows].join('\n') + '\n', 1);
+    const sums = JSON.parse(ending) as { months: [string, number, number][] };
+    const expected = (ks: number[]): number => ks.reduce((a, k) => a + Number(values[k]!.replace(',', '.')), 0);
+    expect(sums.months).toEqual([
+      ['K1', expected([0, 1, 2]), 3],
+      ['K2', expected([3, 4, 5, 6]), 4],
+    ]);
+  });
+});

@@ -34,6 +34,8 @@ export class IdTable {
   }
 
   static build(ids: readonly string[], encodings: readonly Encoding[]): IdTable {
+    const ascii = IdTable.allAscii(ids);
+    if (ascii !== null) return ascii;
     // ASCII ids (the usual case) have the same bytes in every encoding: copy them directly.
     // Typed arrays sized for one spelling per person, grown only for non-ASCII ids.
     let bytes = 0;
@@ -85,16 +87,44 @@ export class IdTable {
         }
       }
     }
-    let size = 16;
-    while (size < count * 2) size *= 2;
-    const table = new IdTable({
+    return IdTable.hashed({
       keys: keys.subarray(0, at),
       keyStart: starts.subarray(0, count),
       keyEnd: ends.subarray(0, count),
       keyPerson: owners.subarray(0, count),
       personKey,
-      slots: new Int32Array(size).fill(-1),
+      slots: new Int32Array(0),
     });
+  }
+
+  /**
+   * The table when every id is ASCII (the usual case: one spelling per person, the same in
+   * every encoding), made from one native encoding of all ids joined; null otherwise.
+   */
+  private static allAscii(ids: readonly string[]): IdTable | null {
+    const joined = ids.join('');
+    if (Buffer.byteLength(joined, 'utf8') !== joined.length) return null;
+    const n = ids.length;
+    const keyStart = new Int32Array(n);
+    const keyEnd = new Int32Array(n);
+    // Key k is person k's only spelling: the key-to-person map is the identity, both ways.
+    const identity = new Int32Array(n);
+    let at = 0;
+    for (let p = 0; p < n; p++) {
+      keyStart[p] = at;
+      at += ids[p]!.length;
+      keyEnd[p] = at;
+      identity[p] = p;
+    }
+    return IdTable.hashed({ keys: Buffer.from(joined, 'latin1'), keyStart, keyEnd, keyPerson: identity, personKey: identity, slots: new Int32Array(0) });
+  }
+
+  /** A table over the given keys, with its hash slots filled. */
+  private static hashed(parts: IdTableParts): IdTable {
+    const count = parts.keyStart.length;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    const table = new IdTable({ ...parts, slots: new Int32Array(size).fill(-1) });
     const { slots, keyStart, keyEnd } = table.parts;
     for (let k = 0; k < count; k++) {
       let slot = hashBytes(table.keys, keyStart[k]!, keyEnd[k]!) & table.mask;

@@ -51,8 +51,17 @@ export function followUpList(cohort: Cohort, monthsAfterEnd: number): (FollowUp 
     out.push(at(p.endDate, 'own_end_date'));
   }
   const meanEnd = count > 0 ? isoDateFromDays(Math.round(sumDays / count)) : null;
+  // Controls without a reference date of their own share their matched participant's
+  // record: one lookup per control rather than three.
+  const byMatch = new Map<string | null, FollowUp | null>();
   for (const c of cohort.controls) {
-    out.push(controlFollowUp(c, participantEnd, meanEnd, at));
+    if (c.referenceEndDate !== null) {
+      out.push(controlFollowUp(c, participantEnd, meanEnd, at));
+      continue;
+    }
+    let f = byMatch.get(c.matchedTo);
+    if (f === undefined) byMatch.set(c.matchedTo, (f = controlFollowUp(c, participantEnd, meanEnd, at)));
+    out.push(f);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { kishEffectiveSize } from '../stats/index.js';
 import type { PersonOutcome } from '../types.js';
 import { monthOfIsoDate } from '../util/months.js';
 import { evaluate, type EvaluateOptions, type EvaluationRun } from './evaluate.js';
-import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
+import { outcomeEffects, statusDistribution, withHolm } from './effects.js';
 import type { LocalizedText, OutcomeEffect, StatusRow } from './types.js';
 
 export interface CohortEvaluation {
@@ -64,7 +64,7 @@ export function cohortEvaluation(spec: Spec, cohort: CohortSpec, persons: readon
   // A cohort without participants or controls (e.g. an intake quarter not yet started) has no
   // comparison; its outcomes are left out and targets on them fail with "not computed".
   const comparable = controls.length > 0 && persons.length > controls.length;
-  const effects = comparable ? withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, spec.confidence, withBoschloo))) : [];
+  const effects = comparable ? withHolm(outcomeEffects(spec.outcomes, persons, spec.confidence, withBoschloo)) : [];
   return {
     id: cohort.id,
     label: cohort.label === undefined ? { da: cohort.id, en: cohort.id } : typeof cohort.label === 'string' ? { da: cohort.label, en: cohort.label } : cohort.label,

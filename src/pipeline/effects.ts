@@ -24,24 +24,55 @@ export function labelOf(def: OutcomeDefinition): LocalizedText {
   return typeof def.label === 'string' ? { da: def.label, en: def.label } : def.label;
 }
 
-/** Full comparison of one outcome between the given participants and controls. */
-export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean): OutcomeEffect {
-  const inSet = new Set<StatusCategory>(def.categories);
-  let x1 = 0;
-  let n1 = 0;
-  let x2 = 0;
-  let n2 = 0;
+/** Persons by status and group, counted once for all the outcomes of one set of persons. */
+export interface StatusTally {
+  /** status → [participants, controls] */
+  readonly counts: ReadonlyMap<StatusCategory, readonly [number, number]>;
+  readonly participants: number;
+  readonly controls: number;
+  /** Some control carries a weight other than 1. */
+  readonly weighted: boolean;
+}
+
+export function tallyStatuses(outcomes: readonly PersonOutcome[]): StatusTally {
+  const counts = new Map<StatusCategory, [number, number]>(STATUS_CATEGORIES.map((c) => [c, [0, 0]]));
+  let participants = 0;
+  let weighted = false;
   for (const o of outcomes) {
-    const hit = inSet.has(o.status) ? 1 : 0;
+    const row = counts.get(o.status)!;
     if (o.person.group === 'participant') {
-      n1 += 1;
-      x1 += hit;
+      participants += 1;
+      row[0] += 1;
     } else {
-      n2 += 1;
-      x2 += hit;
+      row[1] += 1;
+      if (o.person.weight !== 1) weighted = true;
     }
   }
-  if (outcomes.some((o) => o.person.group === 'control' && o.person.weight !== 1)) {
+  return { counts, participants, controls: outcomes.length - participants, weighted };
+}
+
+/** outcomeEffect for each definition, the persons counted once for all of them. */
+export function outcomeEffects(defs: readonly OutcomeDefinition[], outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean): OutcomeEffect[] {
+  const tally = tallyStatuses(outcomes);
+  return defs.map((def) => outcomeEffect(def, outcomes, confidence, withBoschloo, tally));
+}
+
+/**
+ * Full comparison of one outcome between the given participants and controls. `tally`:
+ * the persons counted by status already (outcomeEffects shares one among the outcomes).
+ */
+export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean, tally: StatusTally = tallyStatuses(outcomes)): OutcomeEffect {
+  const inSet = new Set<StatusCategory>(def.categories);
+  let x1 = 0;
+  let x2 = 0;
+  for (const category of inSet) {
+    const [p, c] = tally.counts.get(category) ?? [0, 0];
+    x1 += p;
+    x2 += c;
+  }
+  const n1 = tally.participants;
+  const n2 = tally.controls;
+  if (tally.weighted) {
     return weightedOutcomeEffect(def, outcomes, inSet, { x1, n1, x2, n2 }, confidence);
   }
   const c = compareProportions(x1, n1, x2, n2, { confidence, alternative: 'two-sided', boschloo: withBoschloo });

@@ -14,7 +14,7 @@ import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
-import { outcomeEffect, statusDistribution, withHolm } from './effects.js';
+import { outcomeEffects, statusDistribution, withHolm } from './effects.js';
 import { startProvenance, type HashTarget } from './provenance.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
@@ -75,7 +75,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   stage('outcomes');
 
   const confidence = spec.confidence;
-  const effects = withHolm(spec.outcomes.map((def) => outcomeEffect(def, persons, confidence, options.boschloo ?? true)));
+  const effects = withHolm(outcomeEffects(spec.outcomes, persons, confidence, options.boschloo ?? true));
   const subgroups: SubgroupLevel[] = [];
   const subgroupWarnings: ReconciliationWarning[] = [];
   for (const variable of spec.subgroups) {
@@ -93,7 +93,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
         level,
         participants,
         controls: inLevel.length - participants,
-        outcomes: Object.fromEntries(spec.outcomes.map((def) => [def.id, outcomeEffect(def, inLevel, confidence, false)])),
+        outcomes: Object.fromEntries(outcomeEffects(spec.outcomes, inLevel, confidence, false).map((e) => [e.id, e])),
       });
     }
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled into dist/bin/ (built by `npm ci` via the prepare script).
-import { run } from '../dist/bin/main.js';
+// Thin launcher: the CLI is bundled into dist/bin/ (built by `npm ci` via the prepare script)
+// and loaded with V8's code cache (see loadCli.js).
+import { loadCli } from './loadCli.js';
 
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await loadCli().run(process.argv.slice(2));

@@ -9,7 +9,7 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Milliseconds on a monotonic clock (stage timings only; never in outputs). */
+  /** Milliseconds since the process started, on a monotonic clock (stage timings only; never in outputs). */
   now(): number;
 }
 

@@ -43,8 +43,8 @@ interface Thread {
 
 const IN_FLIGHT = 2;
 const workerUrl = new URL('./panelWorker.js', import.meta.url);
-/** Worker threads need the compiled package (a TypeScript loader's source files cannot be their entry). */
-export const workersAvailable = import.meta.url.endsWith('.js');
+/** Worker threads need the compiled package (a TypeScript loader's source files cannot be their entry); the bundle in dist/bin is CommonJS, `main.cjs`. */
+export const workersAvailable = !/\.[cm]?ts$/.test(import.meta.url);
 
 export class IngestPool {
   private readonly queue: Task[] = [];

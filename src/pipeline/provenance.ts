@@ -36,7 +36,7 @@ const BLOCK = 4 << 20;
 /** Files together larger than this are hashed on a worker thread, beside the ingest. */
 const WORKER_MIN_BYTES = 32 << 20;
 const workerUrl = new URL('./hashWorker.js', import.meta.url);
-const workersAvailable = import.meta.url.endsWith('.js');
+const workersAvailable = !/\.[cm]?ts$/.test(import.meta.url);
 
 type Hashed = { readonly sha256: string; readonly bytes: number } | { readonly missing: true };
 

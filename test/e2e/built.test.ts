@@ -1,11 +1,12 @@
 /**
- * The built package as users run it: `bin/effekt.js` (the esbuild bundle in dist/bin/)
+ * The built package as users run it: `bin/effekt.js` (the esbuild bundle in dist/bin/,
+ * compiled from V8's code cache)
  * and the panel reading threads, which exist only in the compiled package (under the
  * test runner's TypeScript loader every range is read on the main thread). Runs in
  * child processes against dist/, rebuilt first when src/ is newer.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,13 +94,46 @@ describe('bin/effekt.js (the bundled CLI)', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', join(REPO, 'data/example/evaluation.json'), '--out', temp(), '--timings'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const stages = [...r.stderr.matchAll(/^effekt: timing: (.+) \d+ ms$/gm)].map((m) => m[1]);
-    expect(stages).toEqual(['cohort', 'panels', 'outcomes', 'statistics', 'provenance', 'economics', 'progression', 'targets', 'report']);
+    expect(stages).toEqual(['start-up', 'cohort', 'panels', 'outcomes', 'statistics', 'provenance', 'economics', 'progression', 'targets', 'report']);
   });
 
   it('reports a user error as one line and exit code 2, with no stack trace', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'bin/effekt.js'), 'run', 'no-such-spec.json'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('effekt: no-such-spec.json: cannot read the spec file (no such file)\n');
+  });
+});
+
+describe("the bundle's code cache (dist/bin/main.cache)", () => {
+  it('fits this Node: the build made it for the bundle it compiles', () => {
+    const script = `import { loadCli } from ${JSON.stringify(join(REPO, 'bin/loadCli.js'))}; process.stdout.write(String(loadCli().script.cachedDataRejected));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stdout, r.stderr).toBe('false');
+  });
+
+  it('is ignored when it does not fit or is missing: the same files, byte for byte', () => {
+    const run = (root: string): string => {
+      const out = temp();
+      const r = spawnSync(process.execPath, [join(root, 'bin/effekt.js'), 'run', join(REPO, 'data/example/evaluation.json'), '--out', out], { cwd: REPO, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return out;
+    };
+    const copyOf = (cache: Buffer | null): string => {
+      const root = temp();
+      cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
+      cpSync(join(REPO, 'dist/bin'), join(root, 'dist/bin'), { recursive: true });
+      cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+      if (cache) writeFileSync(join(root, 'dist/bin/main.cache'), cache);
+      else rmSync(join(root, 'dist/bin/main.cache'));
+      return root;
+    };
+    const expected = run(REPO);
+    const files = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name).slice(d.length + 1)).sort();
+    for (const [what, cache] of [['a cache of another build', Buffer.from('not a code cache'.repeat(64))], ['no cache', null]] as const) {
+      const got = run(copyOf(cache));
+      expect(files(got), what).toEqual(files(expected));
+      for (const f of files(expected)) expect(readFileSync(join(got, f), 'utf8'), `${what}: ${f}`).toBe(readFileSync(join(expected, f), 'utf8'));
+    }
   });
 });
 

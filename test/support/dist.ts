@@ -11,12 +11,13 @@ function newestIn(dir: string): number {
   }, 0);
 }
 
-/** Whether dist/ (the library and the bundled CLI) is missing or older than src/ or the bundler script. */
+/** Whether dist/ (the library, the bundled CLI and its code cache) is missing or older than src/, the bundler script or the loader. */
 export function distIsStale(): boolean {
-  const outputs = [join(REPO, 'dist/index.js'), join(REPO, 'dist/bin/main.js')];
+  const outputs = [join(REPO, 'dist/index.js'), join(REPO, 'dist/bin/main.cjs'), join(REPO, 'dist/bin/main.cache')];
   if (!outputs.every(existsSync)) return true;
   const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  return Math.max(newestIn(join(REPO, 'src')), statSync(join(REPO, 'scripts/bundle.mjs')).mtimeMs) > built;
+  const inputs = [join(REPO, 'scripts/bundle.mjs'), join(REPO, 'bin/loadCli.js')];
+  return Math.max(newestIn(join(REPO, 'src')), ...inputs.map((p) => statSync(p).mtimeMs)) > built;
 }
 
 /**

@@ -77,9 +77,14 @@ export const runCommand: Command = async (args, io) => {
   return 0;
 };
 
-/** `effekt: timing: <stage> <ms> ms` as each stage ends, timed from the previous one by the injected clock. */
+/**
+ * `effekt: timing: <stage> <ms> ms` as each stage ends, timed from the previous one by the
+ * injected clock; first `start-up`, the time from the process's start to the run's (Node,
+ * loading the CLI, reading the spec).
+ */
 function stageTimer(io: Parameters<Command>[1]): (stage: string) => void {
   let last = io.now();
+  io.stderr(`effekt: timing: start-up ${Math.round(last)} ms\n`);
   return (stage) => {
     const t = io.now();
     io.stderr(`effekt: timing: ${stage} ${Math.round(t - last)} ms\n`);

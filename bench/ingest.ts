@@ -5,9 +5,9 @@
  * query in this process (the target's reference), and the same query as a child process
  * (start-up included, as effekt run's is), for a like-for-like figure beside it. The
  * panel is generated once by scripts/generate-panel.ts (seeded) into .bench/panel/.
- * Reports rows/s, each child's peak RSS (reported by the child itself on exit), the
- * median time of each stage (effekt run --timings) and the ratios; the target is a
- * ratio ≤ 2 and peak RSS < 1 GB.
+ * Reports rows/s, each child's peak RSS and CPU time (reported by the child itself on
+ * exit), the median time of each stage (effekt run --timings) and the ratios; the target
+ * is a ratio ≤ 2 and peak RSS < 1 GB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -71,6 +71,12 @@ export async function benchIngest(): Promise<string[]> {
   lines.push(`ratio effekt run / DuckDB query: ${ratio.toFixed(2)} ${ratio <= 2 ? '(≤ 2: ok)' : '(> 2: TOO SLOW)'}`);
   const ratioProcess = whole / refProcess;
   lines.push(`ratio process to process, effekt run / DuckDB: ${ratioProcess.toFixed(2)} ${ratioProcess <= 2 ? '(≤ 2)' : '(> 2)'} (the target is judged on the query ratio above)`);
+  // The CPU account: work spread over every core can take no less wall time than this.
+  const cores = availableParallelism();
+  const cpu = median(effekt.map((r) => r.cpuSeconds));
+  lines.push(
+    `CPU (user + system, all threads, median): effekt run ${cpu.toFixed(2)} s (at best ${(cpu / cores).toFixed(2)} s of wall time on ${cores} cores), DuckDB's query process ${median(duckProcess.map((r) => r.cpuSeconds)).toFixed(2)} s`,
+  );
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   lines.push(`machine: ${availableParallelism()} cores, load average ${load} (other processes share the cores; figures vary with load)`);
   return lines;
@@ -80,20 +86,26 @@ interface Run {
   readonly status: number | null;
   readonly seconds: number;
   readonly maxRssKb: number;
+  /** User + system CPU time of the whole process (all threads). */
+  readonly cpuSeconds: number;
   readonly stderr: string;
 }
 
-/** Preloaded into each child: its peak resident set size (whole process, worker threads included) on exit. */
-const REPORT_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss_kb='+process.resourceUsage().maxRSS+'\\n'))`;
+/**
+ * Preloaded into each child: on exit, its peak resident set size and the CPU time it has used
+ * (user + system, microseconds), both for the whole process, worker threads included.
+ */
+const REPORT_USAGE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('maxrss_kb='+u.maxRSS+' cpu_us='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
 /** Runs `node args` in a child; wall time measured here, peak RSS reported by the child. */
 function timedNode(args: readonly string[]): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', REPORT_USAGE, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
-  // Worker threads run the preload too; maxRSS is the process's in each report: take the largest.
-  const reported = [...r.stderr.matchAll(/maxrss_kb=(\d+)/g)].map((m) => Number(m[1]));
-  return { status: r.status, seconds, maxRssKb: reported.length ? Math.max(...reported) : NaN, stderr: r.stderr };
+  // Worker threads run the preload too, each reporting the process's figures so far: take the largest.
+  const reports = [...r.stderr.matchAll(/maxrss_kb=(\d+) cpu_us=(\d+)/g)];
+  const largest = (k: 1 | 2): number => (reports.length ? Math.max(...reports.map((m) => Number(m[k]))) : NaN);
+  return { status: r.status, seconds, maxRssKb: largest(1), cpuSeconds: largest(2) / 1e6, stderr: r.stderr };
 }
 
 function runCli(spec: string, out: string): Run {

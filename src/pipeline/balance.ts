@@ -15,9 +15,12 @@ export function covariateBalance(
   columns?: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] },
 ): CovariateBalance[] {
   const rows: CovariateBalance[] = [];
+  // Read once: a person record per row and covariate would be a scattered load each time.
+  const participantWeights = columns ? weightsOf(participants) : undefined;
+  const controlWeights = columns ? weightsOf(controls) : undefined;
   for (const [j, cov] of covariates.entries()) {
-    const a = columns ? tallyColumn(participants, columns.participants[j]!) : tally(participants, cov);
-    const b = columns ? tallyColumn(controls, columns.controls[j]!) : tally(controls, cov);
+    const a = columns ? tallyColumn(participantWeights!, columns.participants[j]!) : tally(participants, cov);
+    const b = columns ? tallyColumn(controlWeights!, columns.controls[j]!) : tally(controls, cov);
     if (a.n + b.n === 0) continue;
     if (a.strings.size === 0 && b.strings.size === 0) {
       rows.push(row(cov, null, moments(a.sw, a.sx, a.sxx), moments(b.sw, b.sx, b.sxx)));
@@ -68,16 +71,23 @@ function add(t: Tally, v: string | number, count: number, w: number): void {
   } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
 }
 
+function weightsOf(people: readonly Person[]): Float64Array {
+  const w = new Float64Array(people.length);
+  for (let r = 0; r < people.length; r++) w[r] = people[r]!.weight;
+  return w;
+}
+
 /**
- * tally from the ingest's column (row r is people[r]): weights summed per distinct value
- * first, so 200,000 persons cost one pass over an Int32Array and the few distinct values.
+ * tally from the ingest's column (row r is the r-th person, whose weight is weights[r]):
+ * weights summed per distinct value first, so 200,000 persons cost one pass over two typed
+ * arrays and the few distinct values.
  */
-function tallyColumn(people: readonly Person[], column: CovariateColumn): Tally {
+function tallyColumn(weights: Float64Array, column: CovariateColumn): Tally {
   const perCode = new Float64Array(column.dict.length);
   const countPerCode = new Int32Array(column.dict.length);
   const { codes } = column;
   for (let r = 0; r < codes.length; r++) {
-    perCode[codes[r]!]! += people[r]!.weight;
+    perCode[codes[r]!]! += weights[r]!;
     countPerCode[codes[r]!]!++;
   }
   const t: Tally = { n: 0, sw: 0, sx: 0, sxx: 0, strings: new Map(), numbers: new Map() };

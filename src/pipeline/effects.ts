@@ -39,12 +39,13 @@ export function tallyStatuses(outcomes: readonly PersonOutcome[]): StatusTally {
   let participants = 0;
   let weighted = false;
   for (const o of outcomes) {
-    const row = counts.get(o.status)!;
+    // A status outside STATUS_CATEGORIES (a library caller's own records) counts in n only.
+    const row = counts.get(o.status);
     if (o.person.group === 'participant') {
       participants += 1;
-      row[0] += 1;
+      if (row) row[0] += 1;
     } else {
-      row[1] += 1;
+      if (row) row[1] += 1;
       if (o.person.weight !== 1) weighted = true;
     }
   }

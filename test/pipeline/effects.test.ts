@@ -44,4 +44,13 @@ describe('outcomeEffects', () => {
     expect([sum(0), sum(1)]).toEqual([30, 70]);
     for (const s of STATUS_CATEGORIES) expect(tally.counts.get(s)![1], s).toBe(all.filter((o) => o.person.group === 'control' && o.status === s).length);
   });
+
+  it('counts a person whose status is not a known category in n, never as an event (as outcomeEffect always did)', () => {
+    const all = persons(new Random(7), 10, 30, false);
+    const odd = { ...all[0]!, status: 'not_a_status' as PersonOutcome['status'] };
+    const tally = tallyStatuses([...all, odd]);
+    expect([tally.participants, tally.controls]).toEqual([11, 30]);
+    const e = outcomeEffects(DEFS, [...all, odd], 0.95, false).find((x) => x.id === 'everything')!;
+    expect([e.participants.events, e.participants.n]).toEqual([10, 11]);
+  });
 });

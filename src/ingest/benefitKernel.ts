@@ -9,8 +9,7 @@
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
-import type { RowKernel } from './rowScan.js';
-import { fieldCountMessage } from './table.js';
+import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
 import { BLANK, NO_WEEK, WEEK_SPAN, WEEK_BASE, parseWeekBytes, weekNumber } from './values.js';
 
@@ -243,40 +242,16 @@ export class BenefitKernel implements RowKernel {
       }
       // Any other line (blank, another week spelling, a wrong number of fields, or not
       // complete before `limit`): find its end natively and read it the general way.
-      const eol = buf.indexOf(LF, pos);
-      if (eol < 0 || eol >= limit) break;
-      let e = eol;
-      if (e > pos && buf[e - 1] === CR) e--;
-      if (e > pos) {
-        rows++;
-        this.splitLine(buf, pos, e, line);
-      }
+      const next = generalLine(this, buf, pos, limit, line, delim, 3, this.fields, counts);
+      if (next < 0) break;
       line++;
-      pos = eol + 1;
+      pos = next;
     }
     counts.line = line;
     counts.rows += rows;
     return pos;
   }
 
-  /** A quote-free line split at every delimiter (the general case of `lines`). */
-  private splitLine(buf: Buffer, s: number, e: number, line: number): void {
-    const delim = this.p.dialect.delimiter;
-    const f = this.fields;
-    let fields = 0;
-    let fs = s;
-    for (let k = s; k <= e; k++) {
-      if (k < e && buf[k] !== delim) continue;
-      if (fields < 3) {
-        f[2 * fields] = fs;
-        f[2 * fields + 1] = k;
-      }
-      fields++;
-      fs = k + 1;
-    }
-    if (fields === 3) this.row(buf, f, line);
-    else this.error(fieldCountMessage(3, fields), line);
-  }
 
   error(message: string, line: number, column?: number): void {
     this.errorCount++;

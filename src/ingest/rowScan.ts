@@ -213,6 +213,37 @@ export class SimpleRecord {
   /** An empty line (not a record). */
   blank = false;
 }
+/**
+ * The general case of a kernel's line-by-line path (`RowKernel.lines`): the quote-free line
+ * at `pos`, if it ends before `limit`, split at every delimiter into `f` (the first `width`
+ * fields) and handed to the kernel's `row`, or reported for its number of fields; a blank
+ * line is skipped. Counts the row into `counts.rows` unless blank. Returns where the next
+ * line starts, or -1 when this one does not end before `limit`.
+ */
+export function generalLine(kernel: RowKernel, buf: Buffer, pos: number, limit: number, line: number, delimiter: number, width: number, f: Int32Array, counts: { rows: number }): number {
+  const eol = buf.indexOf(LF, pos);
+  if (eol < 0 || eol >= limit) return -1;
+  let e = eol;
+  if (e > pos && buf[e - 1] === CR) e--;
+  if (e > pos) {
+    counts.rows++;
+    let fields = 0;
+    let fs = pos;
+    for (let k = pos; k <= e; k++) {
+      if (k < e && buf[k] !== delimiter) continue;
+      if (fields < width) {
+        f[2 * fields] = fs;
+        f[2 * fields + 1] = k;
+      }
+      fields++;
+      fs = k + 1;
+    }
+    if (fields === width) kernel.row(buf, f, line);
+    else kernel.error(fieldCountMessage(width, fields), line);
+  }
+  return eol + 1;
+}
+
 const MAX_SIMPLE_FIELDS = 256;
 
 /**

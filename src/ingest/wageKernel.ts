@@ -8,8 +8,7 @@ import type { RowError } from './benefitKernel.js';
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
-import type { RowKernel } from './rowScan.js';
-import { fieldCountMessage } from './table.js';
+import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
 import { BLANK, NO_WEEK, isNA, parseMonthBytes, parseNumberBytes } from './values.js';
 
@@ -143,40 +142,16 @@ export class WageKernel implements RowKernel {
           }
         }
       }
-      const eol = buf.indexOf(LF, pos);
-      if (eol < 0 || eol >= limit) break;
-      let e = eol;
-      if (e > pos && buf[e - 1] === CR) e--;
-      if (e > pos) {
-        rows++;
-        this.splitLine(buf, pos, e, line);
-      }
+      const next = generalLine(this, buf, pos, limit, line, delim, 4, this.fields, counts);
+      if (next < 0) break;
       line++;
-      pos = eol + 1;
+      pos = next;
     }
     counts.line = line;
     counts.rows += rows;
     return pos;
   }
 
-  /** A quote-free line split at every delimiter (the general case of `lines`). */
-  private splitLine(buf: Buffer, s: number, e: number, line: number): void {
-    const delim = this.p.dialect.delimiter;
-    const f = this.fields;
-    let fields = 0;
-    let fs = s;
-    for (let k = s; k <= e; k++) {
-      if (k < e && buf[k] !== delim) continue;
-      if (fields < 4) {
-        f[2 * fields] = fs;
-        f[2 * fields + 1] = k;
-      }
-      fields++;
-      fs = k + 1;
-    }
-    if (fields === 4) this.row(buf, f, line);
-    else this.error(fieldCountMessage(4, fields), line);
-  }
 
   row(buf: Buffer, f: Int32Array, line: number): void {
     const [, monthCol, hoursCol, incomeCol] = this.p.columns;

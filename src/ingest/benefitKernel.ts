@@ -191,26 +191,13 @@ export class BenefitKernel implements RowKernel {
     if (!this.canonicalLayout) return pos;
     const delim = this.p.dialect.delimiter;
     const cursor = this.cursor;
-    const last = cursor.lastId;
     let line = counts.line;
     let rows = 0;
     for (;;) {
       // The usual row: an id (most often the previous row's), an 8-byte week and a short
       // code, checked byte by byte in one pass that also finds the line end.
-      const m = cursor.lastIdLength;
-      let idEnd = -1;
-      let same = false;
-      if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
-        let j = 0;
-        while (j < m && buf[pos + j] === last[j]) j++;
-        same = j === m;
-        if (same) idEnd = pos + m;
-      }
-      if (!same) {
-        let k = pos;
-        while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
-        if (k < limit && buf[k] === delim && k > pos) idEnd = k;
-      }
+      const idEnd = cursor.idField(buf, pos, limit, delim);
+      const same = cursor.idSame;
       // The week: `2022-W14`, `2022W14` or DREAM's `202214`, told apart by where the
       // delimiter after it is; digits and the week's existence are checked as they are read.
       const ws0 = idEnd + 1;

@@ -9,6 +9,7 @@ import { encodeText } from './text.js';
 import type { Wanted } from './wanted.js';
 
 const SPACE = 32;
+const LF = 10;
 /** How many persons after the previous one `after` compares before hashing. */
 const NEIGHBOURS = 4;
 const TAB = 9;
@@ -191,6 +192,8 @@ export class PersonCursor {
   readonly lastId = Buffer.alloc(256);
   lastIdLength = -1;
   lastPerson = -1;
+  /** Whether the id idField last found is the previous row's (then lastPerson is its person). */
+  idSame = false;
   /** person → the person whose row came after theirs last time (-1: unknown or not in the cohort) */
   private readonly successor: Int32Array;
 
@@ -201,6 +204,28 @@ export class PersonCursor {
   /** Remember no previous id: the next row's is looked up in full. */
   forget(): void {
     this.lastIdLength = -1;
+  }
+
+  /**
+   * Where the id field at `pos` ends: the delimiter after it, before `limit`; -1 when the
+   * field is empty or the line or buffer ends first. Compared first with the previous row's
+   * id (a person's rows usually follow one another), else scanned. `idSame` tells which.
+   */
+  idField(buf: Buffer, pos: number, limit: number, delim: number): number {
+    const m = this.lastIdLength;
+    if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
+      const last = this.lastId;
+      let j = 0;
+      while (j < m && buf[pos + j] === last[j]) j++;
+      if (j === m) {
+        this.idSame = true;
+        return pos + m;
+      }
+    }
+    this.idSame = false;
+    let k = pos;
+    while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
+    return k < limit && buf[k] === delim && k > pos ? k : -1;
   }
 
   /**

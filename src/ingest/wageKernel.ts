@@ -98,25 +98,12 @@ export class WageKernel implements RowKernel {
     if (!this.canonicalLayout) return pos;
     const delim = this.p.dialect.delimiter;
     const cursor = this.cursor;
-    const last = cursor.lastId;
     const { markA, markB } = this;
     let line = counts.line;
     let rows = 0;
     for (;;) {
-      const m = cursor.lastIdLength;
-      let idEnd = -1;
-      let same = false;
-      if (m > 0 && pos + m < limit && buf[pos + m] === delim) {
-        let j = 0;
-        while (j < m && buf[pos + j] === last[j]) j++;
-        same = j === m;
-        if (same) idEnd = pos + m;
-      }
-      if (!same) {
-        let k = pos;
-        while (k < limit && buf[k] !== delim && buf[k] !== LF) k++;
-        if (k < limit && buf[k] === delim && k > pos) idEnd = k;
-      }
+      const idEnd = cursor.idField(buf, pos, limit, delim);
+      const same = cursor.idSame;
       if (idEnd > 0) {
         const ms = idEnd + 1;
         let k = ms;

@@ -239,7 +239,6 @@ export class BenefitKernel implements RowKernel {
     return pos;
   }
 
-
   error(message: string, line: number, column?: number): void {
     this.errorCount++;
     if (this.errors.length < MAX_ERRORS) this.errors.push({ message, line, ...(column !== undefined ? { column } : {}) });

@@ -213,6 +213,7 @@ export class SimpleRecord {
   /** An empty line (not a record). */
   blank = false;
 }
+
 /**
  * The general case of a kernel's line-by-line path (`RowKernel.lines`): the quote-free line
  * at `pos`, if it ends before `limit`, split at every delimiter into `f` (the first `width`

@@ -139,7 +139,6 @@ export class WageKernel implements RowKernel {
     return pos;
   }
 
-
   row(buf: Buffer, f: Int32Array, line: number): void {
     const [, monthCol, hoursCol, incomeCol] = this.p.columns;
     const month = parseMonthBytes(buf, f[2]!, f[3]!);

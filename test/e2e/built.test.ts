@@ -137,6 +137,17 @@ describe("the bundle's code cache (dist/bin/main.cache)", () => {
   });
 });
 
+describe('bin/effekt.js before a build', () => {
+  it('says in one line, with exit code 2, that the CLI is not built', () => {
+    const root = temp();
+    cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
+    cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+    const r = spawnSync(process.execPath, [join(root, 'bin/effekt.js'), '--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('effekt: the CLI is not built yet (dist/bin/main.cjs is missing); run `npm ci` or `npm run build` first\n');
+  });
+});
+
 describe('panel reading threads (compiled package only)', () => {
   it('give the same evaluation with 1, 2 and 3 threads, every file in many ranges', () => {
     const spec = join(REPO, 'data/example/evaluation.json');

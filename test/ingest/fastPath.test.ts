@@ -35,7 +35,7 @@ function csvField(v: string, delimiter: string, style: RowStyle, isId: boolean):
 }
 
 /** One random panel, as rows of [id, week, code], with a delimiter, line ends and how each row is written. */
-function randomPanel(rng: Random): { rows: string[][]; styles: RowStyle[]; delimiter: string; eol: string; blankLines: Set<number> } {
+function randomPanel(rng: Random): RandomPanel {
   const rows: string[][] = [];
   const styles: RowStyle[] = [];
   const quoteAll = rng.chance(0.2);
@@ -52,8 +52,16 @@ function randomPanel(rng: Random): { rows: string[][]; styles: RowStyle[]; delim
   return { rows, styles, delimiter: rng.pick([',', ';', '\t']), eol: rng.chance(0.3) ? '\r\n' : '\n', blankLines };
 }
 
-function write(p: ReturnType<typeof randomPanel>, order: readonly number[]): string {
-  const header = ['person_id', 'week', 'benefit_code'];
+interface RandomPanel {
+  readonly rows: readonly string[][];
+  readonly styles: readonly RowStyle[];
+  readonly delimiter: string;
+  readonly eol: string;
+  readonly blankLines: ReadonlySet<number>;
+}
+
+/** The panel under `header` with its columns in `order`, each row written in its style. */
+function write(header: readonly string[], p: RandomPanel, order: readonly number[]): string {
   const lines = [order.map((k) => header[k]).join(p.delimiter)];
   p.rows.forEach((r, n) => {
     if (p.blankLines.has(n)) lines.push('');
@@ -62,18 +70,24 @@ function write(p: ReturnType<typeof randomPanel>, order: readonly number[]): str
   return lines.join(p.eol) + p.eol;
 }
 
-async function ending(panel: string, threads: number): Promise<string> {
+/**
+ * How reading `file` (written as `content`) ends: `summary` of the ingest, or the error.
+ * Column numbers differ with the column order; the lines and messages must not.
+ */
+async function endingOf(file: 'benefits_weekly.csv' | 'wages_monthly.csv', content: string, threads: number, summary: (r: Awaited<ReturnType<typeof ingestAll>>) => unknown): Promise<string> {
   try {
-    const r = await ingestAll(specDir(files({ 'benefits_weekly.csv': panel }), { unknown_codes: 'exclude_rows' }), threads > 1 ? { threads, parallelMinBytes: 0 } : {});
-    const b = r.benefits;
-    return JSON.stringify({ byPerson: b.byPerson, file: b.file, coverage: b.coverage, unknown: b.unknown_codes, warnings: b.warnings });
+    const spec = file === 'benefits_weekly.csv' ? { unknown_codes: 'exclude_rows' } : {};
+    return JSON.stringify(summary(await ingestAll(specDir(files({ [file]: content }), spec), threads > 1 ? { threads, parallelMinBytes: 0 } : {})));
   } catch (e) {
     if (!(e instanceof EffektError)) throw e;
-    // Column numbers differ with the column order; the lines and messages must not.
-    const strip = (line: string): string => line.replace(/^(benefits_weekly\.csv:\d+):\d+:/, '$1:');
+    const strip = (line: string): string => line.replace(/^([^:]+\.csv:\d+):\d+:/, '$1:');
     return JSON.stringify({ error: strip(e.line), details: e.details.map(strip) });
   }
 }
+
+const BENEFIT_HEADER = ['person_id', 'week', 'benefit_code'];
+const ending = (panel: string, threads: number): Promise<string> =>
+  endingOf('benefits_weekly.csv', panel, threads, ({ benefits: b }) => ({ byPerson: b.byPerson, file: b.file, coverage: b.coverage, unknown: b.unknown_codes, warnings: b.warnings }));
 
 describe('the line-by-line path reads a panel as the general split does', () => {
   it('on 400 seeded random panels, in the canonical order and in another (and split into ranges)', async () => {
@@ -81,8 +95,8 @@ describe('the line-by-line path reads a panel as the general split does', () => 
     const endings = { ok: 0, error: 0 };
     for (let n = 0; n < 400; n++) {
       const p = randomPanel(rng);
-      const canonical = write(p, [0, 1, 2]);
-      const other = write(p, [1, 0, 2]);
+      const canonical = write(BENEFIT_HEADER, p, [0, 1, 2]);
+      const other = write(BENEFIT_HEADER, p, [1, 0, 2]);
       const fast = await ending(canonical, 1);
       const general = await ending(other, 1);
       const where = `panel ${n}:\n${canonical}`;
@@ -107,7 +121,7 @@ const NUMBERS = ['37', '0', '37.5', '37,5', '160.25', '0.1', '00012', '123456789
 /** Numbers the general path must read or reject: blanks and NA (0), spaces, signs, exponents, a lone mark. */
 const ODD_NUMBERS = ['', 'NA', ' 37', '37 ', '-1', '+5', '1e2', '2.5E+01', '5.', '.5', 'x', '3.4.5', '0.000000000000001'];
 
-function randomWages(rng: Random): { rows: string[][]; styles: RowStyle[]; delimiter: string; eol: string; blankLines: Set<number> } {
+function randomWages(rng: Random): RandomPanel {
   const rows: string[][] = [];
   const styles: RowStyle[] = [];
   const quoteAll = rng.chance(0.1);
@@ -124,28 +138,17 @@ function randomWages(rng: Random): { rows: string[][]; styles: RowStyle[]; delim
   return { rows, styles, delimiter: rng.pick([',', ';', '\t']), eol: rng.chance(0.3) ? '\r\n' : '\n', blankLines };
 }
 
-function writeWages(p: ReturnType<typeof randomWages>, order: readonly number[]): string {
-  const header = ['person_id', 'month', 'paid_hours', 'wage_income'];
-  const lines = [order.map((k) => header[k]).join(p.delimiter)];
-  p.rows.forEach((r, n) => {
-    if (p.blankLines.has(n)) lines.push('');
-    lines.push(order.map((k) => csvField(r[k]!, p.delimiter, p.styles[n]!, k === 0)).join(p.delimiter));
-  });
-  return lines.join(p.eol) + p.eol;
-}
-
-async function wageEnding(panel: string, threads: number): Promise<string> {
-  try {
-    const r = await ingestAll(specDir(files({ 'wages_monthly.csv': panel })), threads > 1 ? { threads, parallelMinBytes: 0 } : {});
-    const w = r.wages;
-    const months = [...w.months].map(([id, m]) => [id, m.paid_hours, m.wage_income]);
-    return JSON.stringify({ months, rows: [...w.byPerson.rows], outside: [...w.outside_coverage], file: w.file, coverage: w.coverage, warnings: w.warnings });
-  } catch (e) {
-    if (!(e instanceof EffektError)) throw e;
-    const strip = (line: string): string => line.replace(/^(wages_monthly\.csv:\d+):\d+:/, '$1:');
-    return JSON.stringify({ error: strip(e.line), details: e.details.map(strip) });
-  }
-}
+const WAGE_HEADER = ['person_id', 'month', 'paid_hours', 'wage_income'];
+const writeWages = (p: RandomPanel, order: readonly number[]): string => write(WAGE_HEADER, p, order);
+const wageEnding = (panel: string, threads: number): Promise<string> =>
+  endingOf('wages_monthly.csv', panel, threads, ({ wages: w }) => ({
+    months: [...w.months].map(([id, m]) => [id, m.paid_hours, m.wage_income]),
+    rows: [...w.byPerson.rows],
+    outside: [...w.outside_coverage],
+    file: w.file,
+    coverage: w.coverage,
+    warnings: w.warnings,
+  }));
 
 describe("the wage panel's line-by-line path reads a panel as the general split does", () => {
   it('on 400 seeded random wage panels, in the canonical order and in another (and split into ranges)', async () => {

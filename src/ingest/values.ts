@@ -58,6 +58,46 @@ const COMMA = 44;
 const E_LOWER = 101;
 const E_UPPER = 69;
 
+/** Digits a plain number may have in all: below 2^53, so it is an exact double. */
+const PLAIN_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: PLAIN_DIGITS + 1 }, (_, k) => 10 ** k);
+
+/** The decimal marks (bytes) a number may have under a dialect's `decimal` setting; -1: none. */
+export function decimalMarks(decimal: '.' | ',' | 'auto'): [number, number] {
+  return [decimal === ',' ? COMMA : DOT, decimal === 'auto' ? COMMA : -1];
+}
+/**
+ * A plain number in buf[s, e): digits, optionally a decimal mark (markA or markB) and more
+ * digits, at most PLAIN_DIGITS digits in all; -1 for anything else, which parseNumberBytes
+ * reads or rejects. The value is the digits as an integer divided by a power of ten:
+ * both are exact doubles and one division rounds correctly (Clinger's fast path, 1990), so
+ * it is the double Number() gives for the same spelling, to the last bit.
+ */
+export function plainNumber(buf: Buffer, s: number, e: number, markA: number, markB: number): number {
+  let value = 0;
+  let digits = 0;
+  let k = s;
+  for (; k < e; k++) {
+    const d = buf[k]! - ZERO;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+    digits++;
+  }
+  if (digits === 0 || digits > PLAIN_DIGITS) return -1;
+  if (k === e) return value;
+  const mark = buf[k];
+  if (mark !== markA && mark !== markB) return -1;
+  const first = ++k;
+  for (; k < e; k++) {
+    const d = buf[k]! - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  const decimals = e - first;
+  if (decimals === 0 || digits + decimals > PLAIN_DIGITS) return -1;
+  return value / POWERS_OF_TEN[decimals]!;
+}
+
 /** The same as parseNumber on buf[s, e) (surrounding spaces allowed), without making a string. */
 export function parseNumberBytes(buf: Buffer, s: number, e: number, decimal: '.' | ',' | 'auto'): number {
   while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
@@ -69,6 +109,11 @@ export function parseNumberBytes(buf: Buffer, s: number, e: number, decimal: '.'
     if (first === DASH) sign = -1;
     s++;
   }
+  // The usual spelling (digits, perhaps a decimal mark and more) is converted exactly here;
+  // anything else (many digits, an exponent) is checked below and left to Number().
+  const [markA, markB] = decimalMarks(decimal);
+  const plain = plainNumber(buf, s, e, markA, markB);
+  if (plain >= 0) return sign * plain;
   let intPart = 0;
   let digits = 0;
   let k = s;

@@ -10,7 +10,7 @@ import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
-import { BLANK, NO_WEEK, isNA, parseMonthBytes, parseNumberBytes } from './values.js';
+import { BLANK, NO_WEEK, decimalMarks, isNA, parseMonthBytes, parseNumberBytes, plainNumber } from './values.js';
 
 export interface WageParams {
   readonly ids: IdTableParts;
@@ -41,12 +41,6 @@ const MAX_ERRORS = 20;
 const SPACE = 32;
 const LF = 10;
 const CR = 13;
-const DOT = 46;
-const COMMA = 44;
-const ZERO = 48;
-/** Digits a plain number may have in all: below 2^53, so it is an exact double. */
-const PLAIN_DIGITS = 15;
-const POWERS_OF_TEN = Array.from({ length: PLAIN_DIGITS + 1 }, (_, k) => 10 ** k);
 
 export class WageKernel implements RowKernel {
   readonly hours: Float64Array;
@@ -81,9 +75,7 @@ export class WageKernel implements RowKernel {
     this.dialect = { ...p.dialect };
     const c = p.columns;
     this.canonicalLayout = p.names.length === 4 && c[0] === 0 && c[1] === 1 && c[2] === 2 && c[3] === 3;
-    const decimal = p.dialect.decimal;
-    this.markA = decimal === ',' ? COMMA : DOT;
-    this.markB = decimal === 'auto' ? COMMA : -1;
+    [this.markA, this.markB] = decimalMarks(p.dialect.decimal);
   }
 
   /**
@@ -234,36 +226,4 @@ export class WageKernel implements RowKernel {
       encodingSwitchLine: this.encodingSwitchLine,
     };
   }
-}
-
-/**
- * A plain number in buf[s, e): digits, optionally a decimal mark (markA or markB) and more
- * digits, at most PLAIN_DIGITS digits in all; -1 for anything else, which parseNumberBytes
- * then reads or rejects. The value is the digits as an integer divided by a power of ten:
- * both are exact doubles and one division rounds correctly (Clinger's fast path, 1990), so
- * it is the double Number() gives for the same spelling, to the last bit.
- */
-function plainNumber(buf: Buffer, s: number, e: number, markA: number, markB: number): number {
-  let value = 0;
-  let digits = 0;
-  let k = s;
-  for (; k < e; k++) {
-    const d = buf[k]! - ZERO;
-    if (d < 0 || d > 9) break;
-    value = value * 10 + d;
-    digits++;
-  }
-  if (digits === 0 || digits > PLAIN_DIGITS) return -1;
-  if (k === e) return value;
-  const mark = buf[k];
-  if (mark !== markA && mark !== markB) return -1;
-  const first = ++k;
-  for (; k < e; k++) {
-    const d = buf[k]! - ZERO;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  const decimals = e - first;
-  if (decimals === 0 || digits + decimals > PLAIN_DIGITS) return -1;
-  return value / POWERS_OF_TEN[decimals]!;
 }

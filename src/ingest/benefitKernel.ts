@@ -8,6 +8,7 @@
  */
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
+import { acquireBenefitWasm, SMALL_CODE_KEYS, type BenefitWasm } from './benefitWasm.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
@@ -36,6 +37,8 @@ export interface BenefitParams {
   /** Header names and 0-based field indices of the three columns, for messages. */
   readonly names: readonly string[];
   readonly columns: readonly [number, number, number];
+  /** Read the usual lines with the WebAssembly loop (benefitWasm.ts) when it applies; default true. */
+  readonly wasm?: boolean;
 }
 
 export interface RowError {
@@ -69,8 +72,6 @@ export interface BenefitPartial {
 const SPACE = 32;
 const ZERO = 48;
 const MAX_ERRORS = 20;
-/** Memo slots for all-digit codes of up to 4 digits (DREAM codes have 3): key = value * 8 + length (keeps leading zeros apart). */
-const SMALL_CODE_KEYS = 10000 * 8;
 const UNSET = 0x7fff;
 
 export class BenefitKernel implements RowKernel {
@@ -81,7 +82,7 @@ export class BenefitKernel implements RowKernel {
   readonly excluded = { person_not_in_cohort: 0, blank_week: 0, outside_follow_up_month: 0, unknown_code_excluded: 0, duplicate_person_week: 0 };
   minWeek = NO_WEEK;
   maxWeek = -NO_WEEK;
-  readonly weeksSeen = new Uint8Array(WEEK_SPAN);
+  readonly weeksSeen: Uint8Array;
   readonly errors: RowError[] = [];
   errorCount = 0;
   encodingSwitchLine: number | null = null;
@@ -91,7 +92,8 @@ export class BenefitKernel implements RowKernel {
   private readonly weekCount: Int32Array;
   private readonly base: Int32Array;
   private readonly codes: Map<string, number>;
-  private readonly smallCodes = new Int16Array(SMALL_CODE_KEYS).fill(UNSET);
+  /** Memo of all-digit codes of up to 4 digits (DREAM codes have 3): key = value * 8 + length (keeps leading zeros apart). */
+  private readonly smallCodes: Int16Array;
   private readonly otherCodes = new Map<string, number>();
   private readonly unknownCodes: string[] = [];
   private readonly unknownCounts: number[] = [];
@@ -105,6 +107,11 @@ export class BenefitKernel implements RowKernel {
   /** id, week, code are fields 1, 2, 3 of 3: the line-by-line fast path applies. */
   private readonly canonicalLayout: boolean;
   private readonly fields = new Int32Array(6);
+  /** The WebAssembly loop reading the usual lines, which shares classes, weeksSeen and smallCodes with this kernel; null: none. */
+  private engine: BenefitWasm | null;
+  /** Lines the engine left to this kernel, and lines it read: when most are left, it is not used. */
+  private handedBack = 0;
+  private engineLines = 0;
 
   constructor(private readonly p: BenefitParams) {
     this.ids = new IdTable(p.ids);
@@ -112,11 +119,19 @@ export class BenefitKernel implements RowKernel {
     this.firstWeek = p.firstWeek;
     this.weekCount = p.weekCount;
     this.base = p.base;
-    this.classes = new Int8Array(p.weekSlots).fill(-1);
     this.codes = new Map(p.codes);
     this.dialect = { ...p.dialect };
     this.recodeUnknown = p.recodeUnknown;
     this.canonicalLayout = p.names.length === 3 && p.columns[0] === 0 && p.columns[1] === 1 && p.columns[2] === 2;
+    this.engine = this.canonicalLayout && p.wasm !== false ? acquireBenefitWasm(p, this.minWeek, this.maxWeek, 0x7fffffff) : null;
+    this.classes = this.engine?.classes ?? new Int8Array(p.weekSlots).fill(-1);
+    this.weeksSeen = this.engine?.weeksSeen ?? new Uint8Array(WEEK_SPAN);
+    this.smallCodes = this.engine?.smallCodes ?? new Int16Array(SMALL_CODE_KEYS).fill(UNSET);
+  }
+
+  /** The buffer for rowScan to read a range into: the engine's, which its loop can read. */
+  buffer(size: number): Buffer | undefined {
+    return this.engine !== null && size <= this.engine.chunk.length ? this.engine.chunk.subarray(0, size) : undefined;
   }
 
   row(buf: Buffer, f: Int32Array, line: number): void {
@@ -189,6 +204,24 @@ export class BenefitKernel implements RowKernel {
    */
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
+    const engine = this.engine;
+    if (engine === null || !engine.owns(buf) || (this.handedBack > 1024 && this.handedBack * 4 > this.engineLines)) return this.jsLines(buf, pos, limit, counts, false);
+    // The engine reads lines until one it leaves to this kernel; that one is read here, then
+    // the engine goes on after it.
+    for (;;) {
+      const r = engine.lines(buf, pos, limit, this.p.dialect.delimiter);
+      counts.line += r.lines;
+      counts.rows += r.lines;
+      this.engineLines += r.lines;
+      const next = this.jsLines(buf, r.pos, limit, counts, true);
+      if (next === r.pos) return next;
+      this.handedBack++;
+      pos = next;
+    }
+  }
+
+  /** The line-by-line path in JavaScript: every line, or only the first (`once`). */
+  private jsLines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }, once: boolean): number {
     const delim = this.p.dialect.delimiter;
     const cursor = this.cursor;
     let line = counts.line;
@@ -224,6 +257,7 @@ export class BenefitKernel implements RowKernel {
           this.place(buf, pos, idEnd, week, this.classify(buf, cs, e, line), line, same ? SAME : DIFFERENT);
           line++;
           pos = k + 1;
+          if (once) break;
           continue;
         }
       }
@@ -233,6 +267,7 @@ export class BenefitKernel implements RowKernel {
       if (next < 0) break;
       line++;
       pos = next;
+      if (once) break;
     }
     counts.line = line;
     counts.rows += rows;
@@ -325,13 +360,34 @@ export class BenefitKernel implements RowKernel {
   }
 
   result(): BenefitPartial {
+    let classes = this.classes;
+    let weeksSeen = this.weeksSeen;
+    const engine = this.engine;
+    if (engine !== null) {
+      // Add what the engine read, copy the shared arrays out and free the engine.
+      const w = engine.counts();
+      this.used += w.used;
+      this.excluded.person_not_in_cohort += w.notInCohort;
+      this.excluded.outside_follow_up_month += w.outside;
+      this.excluded.duplicate_person_week += w.duplicate;
+      this.minWeek = Math.min(this.minWeek, w.minWeek);
+      this.maxWeek = Math.max(this.maxWeek, w.maxWeek);
+      if (w.highSlot >= w.lowSlot) {
+        this.lowSlot = Math.min(this.lowSlot, w.lowSlot);
+        this.highSlot = Math.max(this.highSlot, w.highSlot);
+      }
+      classes = classes.slice();
+      weeksSeen = weeksSeen.slice();
+      engine.release(this.lowSlot, this.highSlot);
+      this.engine = null;
+    }
     return {
-      classes: this.classes,
+      classes,
       used: this.used,
       excluded: this.excluded,
       minWeek: this.minWeek,
       maxWeek: this.maxWeek,
-      weeksSeen: this.weeksSeen,
+      weeksSeen,
       lowSlot: this.lowSlot,
       highSlot: this.highSlot,
       unknown: this.unknownCodes.map((code, k) => ({ code, count: this.unknownCounts[k]!, line: this.unknownLines[k]! })).filter((u) => u.count > 0),

@@ -67,6 +67,7 @@ export async function readBenefitPanel(
     dialect,
     names: head.names,
     columns,
+    wasm: opts.engine !== 'js',
   };
   const rowLayout = layoutOf(head.dialect.delimiter, head.names.length, columns);
   const results = await runPanel('benefits', input.path, display, head, rowLayout, { kind: 'benefits', params }, opts);

@@ -30,6 +30,8 @@ export interface RowKernel {
    * the first line that does not end before `limit`.
    */
   lines?(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number;
+  /** Optional: the buffer to read the range into (of `size` bytes), when the kernel needs its own. */
+  buffer?(size: number): Buffer | undefined;
 }
 
 export interface RowLayout {
@@ -77,7 +79,8 @@ export async function scanRange(
 ): Promise<RangeScan> {
   const fh = await open(path, 'r');
   try {
-    let buf: Buffer = Buffer.allocUnsafe(Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start)));
+    const size = Math.max(1 << 16, Math.min(CHUNK_BYTES, end - start));
+    let buf: Buffer = kernel.buffer?.(size) ?? Buffer.allocUnsafe(size);
     let len = 0;
     let offset = start;
     let cleanEnd = true;

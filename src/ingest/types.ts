@@ -15,6 +15,11 @@ export interface IngestOptions {
   readonly parallelMinBytes?: number;
   /** The run's reading threads, shared by the benefit and wage panels (else each read makes its own). */
   readonly pool?: IngestPool;
+  /**
+   * How the weekly panel's usual lines are read: 'wasm' (default) by the WebAssembly loop,
+   * 'js' by the same loop in JavaScript. The results are the same; tests compare the two.
+   */
+  readonly engine?: 'wasm' | 'js';
 }
 
 export interface CohortIngest {

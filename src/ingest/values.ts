@@ -163,6 +163,8 @@ for (let y = 0; y < YEARS; y++) {
   for (let w = 1; w <= n; w++) weekTable[y * 54 + w] = thursdayOfIsoWeek(FIRST_YEAR + y, w) / 7;
 }
 export const NO_WEEK = 0x7fffffff;
+/** weekNumber's table: entry (year - 1900) * 54 + week (NO_WEEK where there is no such week). Read-only: the WebAssembly kernel copies it. */
+export const ISO_WEEK_TABLE: Readonly<Int32Array> = weekTable;
 /** Global numbers of the accepted weeks lie in [WEEK_BASE, WEEK_BASE + WEEK_SPAN). */
 export const WEEK_BASE = weekTable[1]!;
 export const WEEK_SPAN = weekTable[(YEARS - 1) * 54 + isoWeeksInYear(FIRST_YEAR + YEARS - 1)]! - WEEK_BASE + 1;

@@ -74,10 +74,10 @@ function write(header: readonly string[], p: RandomPanel, order: readonly number
  * How reading `file` (written as `content`) ends: `summary` of the ingest, or the error.
  * Column numbers differ with the column order; the lines and messages must not.
  */
-async function endingOf(file: 'benefits_weekly.csv' | 'wages_monthly.csv', content: string, threads: number, summary: (r: Awaited<ReturnType<typeof ingestAll>>) => unknown): Promise<string> {
+async function endingOf(file: 'benefits_weekly.csv' | 'wages_monthly.csv', content: string, threads: number, summary: (r: Awaited<ReturnType<typeof ingestAll>>) => unknown, engine: 'wasm' | 'js' = 'wasm'): Promise<string> {
   try {
     const spec = file === 'benefits_weekly.csv' ? { unknown_codes: 'exclude_rows' } : {};
-    return JSON.stringify(summary(await ingestAll(specDir(files({ [file]: content }), spec), threads > 1 ? { threads, parallelMinBytes: 0 } : {})));
+    return JSON.stringify(summary(await ingestAll(specDir(files({ [file]: content }), spec), { engine, ...(threads > 1 ? { threads, parallelMinBytes: 0 } : {}) })));
   } catch (e) {
     if (!(e instanceof EffektError)) throw e;
     const strip = (line: string): string => line.replace(/^([^:]+\.csv:\d+):\d+:/, '$1:');
@@ -86,11 +86,11 @@ async function endingOf(file: 'benefits_weekly.csv' | 'wages_monthly.csv', conte
 }
 
 const BENEFIT_HEADER = ['person_id', 'week', 'benefit_code'];
-const ending = (panel: string, threads: number): Promise<string> =>
-  endingOf('benefits_weekly.csv', panel, threads, ({ benefits: b }) => ({ byPerson: b.byPerson, file: b.file, coverage: b.coverage, unknown: b.unknown_codes, warnings: b.warnings }));
+const ending = (panel: string, threads: number, engine: 'wasm' | 'js' = 'wasm'): Promise<string> =>
+  endingOf('benefits_weekly.csv', panel, threads, ({ benefits: b }) => ({ byPerson: b.byPerson, file: b.file, coverage: b.coverage, unknown: b.unknown_codes, warnings: b.warnings }), engine);
 
 describe('the line-by-line path reads a panel as the general split does', () => {
-  it('on 400 seeded random panels, in the canonical order and in another (and split into ranges)', async () => {
+  it('on 400 seeded random panels, in the canonical order (by the WebAssembly and the JavaScript loop) and in another (and split into ranges)', async () => {
     const rng = new Random(2026);
     const endings = { ok: 0, error: 0 };
     for (let n = 0; n < 400; n++) {
@@ -101,6 +101,7 @@ describe('the line-by-line path reads a panel as the general split does', () => 
       const general = await ending(other, 1);
       const where = `panel ${n}:\n${canonical}`;
       expect(fast, where).toBe(general);
+      expect(await ending(canonical, 1, 'js'), `${where}\n(JavaScript loop)`).toBe(fast);
       if (n % 4 === 0) expect(await ending(canonical, 3), `${where}\n(split into ranges)`).toBe(fast);
       endings[fast.startsWith('{"error"') ? 'error' : 'ok']++;
     }

@@ -1,0 +1,103 @@
+/**
+ * The weekly panel's usual lines are read by a WebAssembly loop (wasm/benefitLines.ts) that
+ * hands every other line back to the JavaScript kernel. The JavaScript loop is the
+ * reference: on seeded mutations of the example panel (other week spellings, unknown,
+ * alphanumeric and long codes, blanks, persons outside the cohort, duplicates, week order,
+ * CRLF, blank lines, a record longer than the read buffer), the two engines must end the
+ * same, in one range and split into ranges (which reuse one engine, so its reset is tested
+ * too). The generated module must be what the committed source compiles to.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WASM_CHUNK_BYTES, wasmLinesRead } from '../../src/ingest/benefitWasm.js';
+import { EffektError } from '../../src/errors.js';
+import { Random } from '../../src/util/random.js';
+import { EXAMPLE, ingestAll, ROOT, specDir } from './helpers.js';
+
+type Policy = 'error' | 'exclude_rows' | 'none' | 'temporary';
+
+const EXAMPLE_FILES = {
+  'participants.csv': readFileSync(join(EXAMPLE, 'participants.csv')),
+  'controls.csv': readFileSync(join(EXAMPLE, 'controls.csv')),
+  'wages_monthly.csv': readFileSync(join(EXAMPLE, 'wages_monthly.csv')),
+};
+const EXAMPLE_ROWS = readFileSync(join(EXAMPLE, 'benefits_weekly.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+
+/** How reading the panel ends with one engine: the benefit ingest's results, or the error. */
+async function ending(panel: string | Buffer, engine: 'wasm' | 'js', threads: number, policy: Policy): Promise<string> {
+  try {
+    const loaded = specDir({ ...EXAMPLE_FILES, 'benefits_weekly.csv': panel }, { unknown_codes: policy });
+    const { benefits: b } = await ingestAll(loaded, { engine, ...(threads > 1 ? { threads, parallelMinBytes: 0 } : {}) });
+    return JSON.stringify({ byPerson: b.byPerson, file: b.file, coverage: b.coverage, unknown: b.unknown_codes, warnings: b.warnings });
+  } catch (e) {
+    if (!(e instanceof EffektError)) throw e;
+    return JSON.stringify({ error: e.line, details: e.details });
+  }
+}
+
+const WEEK_SPELLINGS = [(w: string) => w, (w: string) => w.replace('-', ''), (w: string) => w.replace('-W', ''), (w: string) => w.toLowerCase(), (w: string) => ` ${w}`];
+const ODD_CODES = ['999', '9999', 'A12', 'A12', '12345', ' 130', '130 ', '', 'NA', '0130', '13', '1'];
+
+/** The example panel, mutated: a rate of `rate` per row of each kind of change. */
+function mutated(rng: Random, rate: number): string {
+  let rows = EXAMPLE_ROWS.map((r) => [...r]);
+  if (rng.chance(0.3)) rows.sort((a, b) => (a[1]! < b[1]! ? -1 : a[1]! > b[1]! ? 1 : 0));
+  const out: string[] = ['person_id,week,benefit_code'];
+  const eol = rng.chance(0.3) ? '\r\n' : '\n';
+  for (const r of rows) {
+    if (rng.chance(rate)) r[1] = rng.pick(WEEK_SPELLINGS)(r[1]!);
+    if (rng.chance(rate)) r[2] = rng.pick(ODD_CODES);
+    if (rng.chance(rate / 4)) r[0] = rng.pick(['X1', ' ', '', `${r[0]} `, 'P9999999']);
+    if (rng.chance(rate / 8)) r[1] = rng.pick(['2022-W53', '2021-W99', '', 'x']);
+    out.push(r.join(','));
+    if (rng.chance(rate / 2)) out.push(r.join(','));
+    if (rng.chance(rate / 8)) out.push('');
+    if (rng.chance(rate / 16)) out.push(`${r[0]},${r[1]}`);
+  }
+  return out.join(eol) + eol;
+}
+
+describe('the WebAssembly loop reads the weekly panel as the JavaScript loop does', () => {
+  it('on 24 seeded mutations of the example panel (86,000 rows), in one range and in three', async () => {
+    const rng = new Random(4711);
+    const seen = { ok: 0, error: 0 };
+    for (let n = 0; n < 24; n++) {
+      const rate = rng.pick([0, 0.0005, 0.005, 0.05]);
+      const policy = rng.pick<Policy>(['error', 'exclude_rows', 'none', 'temporary']);
+      const panel = mutated(rng, rate);
+      const before = wasmLinesRead();
+      const js = await ending(panel, 'js', 1, policy);
+      expect(wasmLinesRead(), 'the JavaScript engine uses no WebAssembly').toBe(before);
+      const where = `mutation ${n} (rate ${rate}, unknown codes: ${policy})`;
+      expect(await ending(panel, 'wasm', 1, policy), where).toBe(js);
+      // Most lines are read in WebAssembly (a mutation rate of 5 % hands back up to a third).
+      expect(wasmLinesRead() - before, where).toBeGreaterThan(EXAMPLE_ROWS.length * 0.6);
+      expect(await ending(panel, 'wasm', 3, policy), `${where}, three ranges`).toBe(await ending(panel, 'js', 3, policy));
+      seen[js.startsWith('{"error"') ? 'error' : 'ok']++;
+    }
+    expect(seen.ok).toBeGreaterThan(4);
+    expect(seen.error).toBeGreaterThan(4);
+  });
+
+  it('across read buffers (a 5.7 MB panel), with a line longer than the buffer, and with every code alphanumeric', async () => {
+    const body = EXAMPLE_ROWS.map((r) => r.join(',')).join('\n');
+    const big = `person_id,week,benefit_code\n${body}\n${body}\n${body}\n`;
+    expect(big.length).toBeGreaterThan(WASM_CHUNK_BYTES);
+    for (const policy of ['exclude_rows', 'error'] as const) expect(await ending(big, 'wasm', 1, policy)).toBe(await ending(big, 'js', 1, policy));
+    // A record of 5 MB makes the reader leave the shared buffer for a larger one of its own.
+    const long = `person_id,week,benefit_code\n${body}\n${'P'.repeat(5 << 20)},2020-W01,130\n${body}\n`;
+    expect(await ending(long, 'wasm', 1, 'exclude_rows')).toBe(await ending(long, 'js', 1, 'exclude_rows'));
+    const alpha = `person_id,week,benefit_code\n${EXAMPLE_ROWS.map((r) => `${r[0]},${r[1]},A${r[2]}`).join('\n')}\n`;
+    expect(await ending(alpha, 'wasm', 1, 'temporary')).toBe(await ending(alpha, 'js', 1, 'temporary'));
+  });
+});
+
+describe('the generated WebAssembly module', () => {
+  it('is what wasm/benefitLines.ts compiles to (node scripts/build-wasm.mjs --check)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-wasm.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-// Compiles the WebAssembly kernels (wasm/*.ts, AssemblyScript) and writes each as a
+// Compiles the WebAssembly kernels (wasm/benefitLines.ts and wasm/wageLines.ts, AssemblyScript, with wasm/persons.ts) and writes each as a
 // TypeScript module holding the bytes in base64 (src/ingest/<name>.wasm.generated.ts), so
 // the library, the bundled CLI, its worker threads and the tests under a TypeScript loader
 // all load the same bytes without looking for a file beside them. The generated files are
@@ -13,7 +13,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const KERNELS = [{ source: 'wasm/benefitLines.ts', out: 'src/ingest/benefitLines.wasm.generated.ts' }];
+export const KERNELS = [
+  { source: 'wasm/benefitLines.ts', out: 'src/ingest/benefitLines.wasm.generated.ts' },
+  { source: 'wasm/wageLines.ts', out: 'src/ingest/wageLines.wasm.generated.ts' },
+];
 // Memory comes from JavaScript (sized per cohort); no runtime, no garbage collector, no
 // assertions: the kernels only read and write the arrays JavaScript laid out.
 const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--initialMemory', '0', '--noExportMemory'];

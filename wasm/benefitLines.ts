@@ -1,44 +1,31 @@
-// AssemblyScript source of the benefit panel's line-by-line fast path in WebAssembly
-// (compiled by scripts/build-wasm.mjs into src/ingest/benefitWasm.generated.ts).
+// The weekly benefit panel's line-by-line path in WebAssembly (AssemblyScript; compiled by
+// scripts/build-wasm.mjs into src/ingest/benefitLines.wasm.generated.ts).
 //
 // Why WebAssembly: the same loop in JavaScript runs half-optimised for the first several
 // megabytes of each thread in a fresh process (V8 climbs its tiers as the loop gets hot);
 // WebAssembly is compiled to machine code before the first byte is read. This is a line
-// for line port of BenefitKernel.lines (src/ingest/benefitKernel.ts) and of PersonCursor
-// and IdTable (src/ingest/idTable.ts): the same predictions, in the same order, over the
-// same arrays (copied into this module's memory by src/ingest/benefitWasm.ts). It never
-// reports anything: a line it cannot read the usual way (another spelling of the week, a
-// code not yet classified, an unknown code, a blank id, a line not complete before
-// `limit`) is handed back to the JavaScript kernel, which reads that one line and calls
-// back in. The JavaScript kernel stays the reference: tests run both on the same panels.
+// for line port of BenefitKernel.lines and place (src/ingest/benefitKernel.ts), over the
+// same arrays (laid out by src/ingest/benefitWasm.ts). It never reports anything: a line
+// it cannot read the usual way (another spelling of the week, a code not yet classified,
+// an unknown code, a blank id, a line not complete before `limit`) is handed back to the
+// JavaScript kernel, which reads that one line and calls back in. The JavaScript kernel
+// stays the reference: tests run both on the same panels.
+import { byte, CR, i32At, idField, idSame, lastPerson, LF, person, resetCursor } from './persons';
+export { ids } from './persons';
 
-const LF: u32 = 10;
-const CR: u32 = 13;
-const SPACE: u32 = 32;
-const TAB: u32 = 9;
 const ZERO: i32 = 48;
+const SPACE: u32 = 32;
 const DASH: u32 = 45;
 const W: u32 = 87;
 const NO_WEEK: i32 = 0x7fffffff;
 const UNSET: i32 = 0x7fff;
 /** classify's answer for a code this module does not know: the line goes to JavaScript. */
 const BAIL: i32 = -0x40000000;
-const NEIGHBOURS: i32 = 4;
 const FIRST_YEAR: i32 = 1900;
 const YEARS: i32 = 300;
-const LAST_ID_BYTES: i32 = 256;
 const LAST_CODE_BYTES: i32 = 64;
 
 // Where each array lies in memory (byte offsets), set once by `layout`.
-let keys: usize = 0;
-let keyStart: usize = 0;
-let keyEnd: usize = 0;
-let keyPerson: usize = 0;
-let personKey: usize = 0;
-let slots: usize = 0;
-let mask: u32 = 0;
-let persons: i32 = 0;
-let successor: usize = 0;
 let firstWeek: usize = 0;
 let weekCount: usize = 0;
 let base: usize = 0;
@@ -47,13 +34,9 @@ let smallCodes: usize = 0;
 let weeksSeen: usize = 0;
 let weekBase: i32 = 0;
 let weekTable: usize = 0;
-let lastId: usize = 0;
 let lastCode: usize = 0;
 
 // One kernel's state, cleared by `reset`.
-let lastIdLength: i32 = -1;
-let lastPerson: i32 = -1;
-let idSame: bool = false;
 let lastCodeLength: i32 = -1;
 let lastClass: i32 = 0;
 export let used: i32 = 0;
@@ -64,114 +47,22 @@ export let minWeek: i32 = 0;
 export let maxWeek: i32 = 0;
 export let lowSlot: i32 = 0;
 export let highSlot: i32 = 0;
-export let rows: i32 = 0;
+/** Lines read by the last call of `lines`. */
 export let line: i32 = 0;
 
 export function layout(
-  keysAt: usize, keyStartAt: usize, keyEndAt: usize, keyPersonAt: usize, personKeyAt: usize,
-  slotsAt: usize, slotCount: u32, personCount: i32, successorAt: usize,
   firstWeekAt: usize, weekCountAt: usize, baseAt: usize, classesAt: usize, smallCodesAt: usize,
-  weeksSeenAt: usize, weekBaseValue: i32, weekTableAt: usize, lastIdAt: usize, lastCodeAt: usize,
+  weeksSeenAt: usize, weekBaseValue: i32, weekTableAt: usize, lastCodeAt: usize,
 ): void {
-  keys = keysAt; keyStart = keyStartAt; keyEnd = keyEndAt; keyPerson = keyPersonAt; personKey = personKeyAt;
-  slots = slotsAt; mask = slotCount - 1; persons = personCount; successor = successorAt;
   firstWeek = firstWeekAt; weekCount = weekCountAt; base = baseAt; classes = classesAt; smallCodes = smallCodesAt;
-  weeksSeen = weeksSeenAt; weekBase = weekBaseValue; weekTable = weekTableAt; lastId = lastIdAt; lastCode = lastCodeAt;
+  weeksSeen = weeksSeenAt; weekBase = weekBaseValue; weekTable = weekTableAt; lastCode = lastCodeAt;
 }
 
 export function reset(minWeekStart: i32, maxWeekStart: i32, lowSlotStart: i32): void {
-  lastIdLength = -1; lastPerson = -1; idSame = false; lastCodeLength = -1; lastClass = 0;
+  resetCursor();
+  lastCodeLength = -1; lastClass = 0;
   used = 0; notInCohort = 0; outside = 0; duplicate = 0;
-  minWeek = minWeekStart; maxWeek = maxWeekStart; lowSlot = lowSlotStart; highSlot = -1; rows = 0;
-}
-
-@inline function byte(at: usize): u32 { return <u32>load<u8>(at); }
-@inline function i32At(array: usize, k: i32): i32 { return load<i32>(array + (<usize>k << 2)); }
-
-/** Where the id field at `pos` ends (as PersonCursor.idField); -1 when empty or the line or buffer ends first. */
-function idField(pos: usize, limit: usize, delim: u32): isize {
-  const m = lastIdLength;
-  if (m > 0 && pos + <usize>m < limit && byte(pos + <usize>m) == delim) {
-    let j = 0;
-    while (j < m && load<u8>(lastId + <usize>j) == load<u8>(pos + <usize>j)) j++;
-    if (j == m) {
-      idSame = true;
-      return <isize>(pos + <usize>m);
-    }
-  }
-  idSame = false;
-  let k = pos;
-  while (k < limit && byte(k) != delim && byte(k) != LF) k++;
-  return k < limit && byte(k) == delim && k > pos ? <isize>k : -1;
-}
-
-/** IdTable.hashBytes: FNV-1a 32-bit with a murmur3 finaliser. */
-function hashBytes(s: usize, e: usize): u32 {
-  let h: u32 = 0x811c9dc5;
-  for (let k = s; k < e; k++) h = (h ^ byte(k)) * 0x01000193;
-  h ^= h >>> 16;
-  h = h * 0x85ebca6b;
-  h ^= h >>> 13;
-  return h;
-}
-
-/** IdTable.is */
-function isPerson(p: i32, s: usize, e: usize): bool {
-  const k = i32At(personKey, p);
-  if (k < 0) return false;
-  const ks = i32At(keyStart, k);
-  const n = <i32>(e - s);
-  if (i32At(keyEnd, k) - ks != n) return false;
-  let j = 0;
-  while (j < n && load<u8>(keys + <usize>(ks + j)) == load<u8>(s + <usize>j)) j++;
-  return j == n;
-}
-
-/** IdTable.find */
-function find(s: usize, e: usize): i32 {
-  while (s < e && (byte(s) == SPACE || byte(s) == TAB)) s++;
-  while (e > s && (byte(e - 1) == SPACE || byte(e - 1) == TAB)) e--;
-  const len = <i32>(e - s);
-  let slot = hashBytes(s, e) & mask;
-  for (;;) {
-    const k = i32At(slots, <i32>slot);
-    if (k < 0) return -1;
-    const ks = i32At(keyStart, k);
-    if (i32At(keyEnd, k) - ks == len) {
-      let j = 0;
-      while (j < len && load<u8>(keys + <usize>(ks + j)) == load<u8>(s + <usize>j)) j++;
-      if (j == len) return i32At(keyPerson, k);
-    }
-    slot = (slot + 1) & mask;
-  }
-  return -1;
-}
-
-/** IdTable.after */
-function after(prev: i32, s: usize, e: usize): i32 {
-  const last = min(prev + NEIGHBOURS, persons - 1);
-  for (let q = prev + 1; q <= last; q++) if (q >= 0 && isPerson(q, s, e)) return q;
-  return find(s, e);
-}
-
-/** PersonCursor.person(…, differs = true): -1 not in the cohort, -2 blank. */
-function person(s: usize, e: usize): i32 {
-  const n = <i32>(e - s);
-  const prev = lastPerson;
-  const guess = prev >= 0 ? i32At(successor, prev) : -1;
-  const p = guess >= 0 && isPerson(guess, s, e) ? guess : after(prev, s, e);
-  if (prev >= 0) store<i32>(successor + (<usize>prev << 2), p);
-  if (p < 0) {
-    let blank = true;
-    for (let k = s; k < e; k++) if (byte(k) != SPACE && byte(k) != TAB) { blank = false; break; }
-    if (blank) return -2;
-  }
-  if (n <= LAST_ID_BYTES) {
-    memory.copy(lastId, s, <usize>n);
-    lastIdLength = n;
-    lastPerson = p;
-  }
-  return p;
+  minWeek = minWeekStart; maxWeek = maxWeekStart; lowSlot = lowSlotStart; highSlot = -1;
 }
 
 /** BenefitKernel.classify, for codes of up to 4 digits already classified; BAIL for any other. */
@@ -213,9 +104,10 @@ function classify(s: usize, e: usize): i32 {
 /**
  * BenefitKernel.lines over buf[pos, limit) (no quote characters in it): reads lines until
  * one it leaves to JavaScript, or one not complete before `limit`, and returns where that
- * line starts. `line` and `rows` count on from what the caller set.
+ * line starts; `line` tells how many it read.
  */
 export function lines(pos: usize, limit: usize, delim: u32): usize {
+  line = 0;
   for (;;) {
     const idEnd = idField(pos, limit, delim);
     if (idEnd <= 0) return pos;
@@ -252,7 +144,6 @@ export function lines(pos: usize, limit: usize, delim: u32): usize {
       p = person(pos, <usize>idEnd);
       if (p == -2) return pos;
     }
-    rows++;
     line++;
     pos = k + 1;
     if (p < 0) {

@@ -16,8 +16,9 @@ export interface IngestOptions {
   /** The run's reading threads, shared by the benefit and wage panels (else each read makes its own). */
   readonly pool?: IngestPool;
   /**
-   * How the weekly panel's usual lines are read: 'wasm' (default) by the WebAssembly loop,
-   * 'js' by the same loop in JavaScript. The results are the same; tests compare the two.
+   * How the panels' usual lines are read: 'wasm' (default) by the WebAssembly loops
+   * (wasm/benefitLines.ts, wasm/wageLines.ts), 'js' by the same loops in JavaScript. The
+   * results are the same; tests compare the two.
    */
   readonly engine?: 'wasm' | 'js';
 }

@@ -10,6 +10,7 @@ import { shown } from './errorList.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
+import { acquireWageWasm, type WageWasm } from './wageWasm.js';
 import { BLANK, NO_WEEK, decimalMarks, isNA, parseMonthBytes, parseNumberBytes, plainNumber } from './values.js';
 
 export interface WageParams {
@@ -19,6 +20,8 @@ export interface WageParams {
   readonly names: readonly string[];
   /** 0-based field indices of person_id, month, paid_hours, wage_income */
   readonly columns: readonly [number, number, number, number];
+  /** Read the usual lines with the WebAssembly loop (wageWasm.ts) when it applies; default true. */
+  readonly wasm?: boolean;
 }
 
 export interface WagePartial {
@@ -64,18 +67,29 @@ export class WageKernel implements RowKernel {
   private readonly markA: number;
   private readonly markB: number;
   private readonly fields = new Int32Array(8);
+  /** The WebAssembly loop reading the usual lines, which shares hours, income and rowsOf with this kernel; null: none. */
+  private engine: WageWasm | null;
+  /** Lines the engine left to this kernel, and lines it read: when most are left, it is not used. */
+  private handedBack = 0;
+  private engineLines = 0;
 
   constructor(private readonly p: WageParams) {
     this.ids = new IdTable(p.ids);
     this.cursor = new PersonCursor(this.ids);
     const n = p.months.length;
-    this.hours = new Float64Array(n);
-    this.income = new Float64Array(n);
-    this.rowsOf = new Int32Array(n);
     this.dialect = { ...p.dialect };
     const c = p.columns;
     this.canonicalLayout = p.names.length === 4 && c[0] === 0 && c[1] === 1 && c[2] === 2 && c[3] === 3;
     [this.markA, this.markB] = decimalMarks(p.dialect.decimal);
+    this.engine = this.canonicalLayout && p.wasm !== false ? acquireWageWasm(p, this.minMonth, this.maxMonth, 0x7fffffff) : null;
+    this.hours = this.engine?.hours ?? new Float64Array(n);
+    this.income = this.engine?.income ?? new Float64Array(n);
+    this.rowsOf = this.engine?.rowsOf ?? new Int32Array(n);
+  }
+
+  /** The buffer for rowScan to read a range into: the engine's, which its loop can read. */
+  buffer(size: number): Buffer | undefined {
+    return this.engine !== null && size <= this.engine.chunk.length ? this.engine.chunk.subarray(0, size) : undefined;
   }
 
   /**
@@ -88,6 +102,24 @@ export class WageKernel implements RowKernel {
    */
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
+    const engine = this.engine;
+    if (engine === null || !engine.owns(buf) || (this.handedBack > 1024 && this.handedBack * 4 > this.engineLines)) return this.jsLines(buf, pos, limit, counts, false);
+    // The engine reads lines until one it leaves to this kernel; that one is read here, then
+    // the engine goes on after it.
+    for (;;) {
+      const r = engine.lines(buf, pos, limit, this.p.dialect.delimiter, this.markA, this.markB);
+      counts.line += r.lines;
+      counts.rows += r.lines;
+      this.engineLines += r.lines;
+      const next = this.jsLines(buf, r.pos, limit, counts, true);
+      if (next === r.pos) return next;
+      this.handedBack++;
+      pos = next;
+    }
+  }
+
+  /** The line-by-line path in JavaScript: every line, or only the first (`once`). */
+  private jsLines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }, once: boolean): number {
     const delim = this.p.dialect.delimiter;
     const cursor = this.cursor;
     const { markA, markB } = this;
@@ -116,6 +148,7 @@ export class WageKernel implements RowKernel {
               this.take(buf, pos, idEnd, same ? cursor.lastPerson : -3, month, h, w, line);
               line++;
               pos = k + 1;
+              if (once) break;
               continue;
             }
           }
@@ -125,6 +158,7 @@ export class WageKernel implements RowKernel {
       if (next < 0) break;
       line++;
       pos = next;
+      if (once) break;
     }
     counts.line = line;
     counts.rows += rows;
@@ -211,10 +245,30 @@ export class WageKernel implements RowKernel {
   }
 
   result(): WagePartial {
+    let { hours, income, rowsOf } = this;
+    const engine = this.engine;
+    if (engine !== null) {
+      // Add what the engine read, copy the shared sums out and free the engine.
+      const w = engine.counts();
+      this.used += w.used;
+      this.excluded.person_not_in_cohort += w.notInCohort;
+      this.excluded.outside_follow_up_month += w.outside;
+      this.minMonth = Math.min(this.minMonth, w.minMonth);
+      this.maxMonth = Math.max(this.maxMonth, w.maxMonth);
+      if (w.highPerson >= w.lowPerson) {
+        this.lowPerson = Math.min(this.lowPerson, w.lowPerson);
+        this.highPerson = Math.max(this.highPerson, w.highPerson);
+      }
+      hours = hours.slice();
+      income = income.slice();
+      rowsOf = rowsOf.slice();
+      engine.release(this.lowPerson, this.highPerson);
+      this.engine = null;
+    }
     return {
-      hours: this.hours,
-      income: this.income,
-      rowsOf: this.rowsOf,
+      hours,
+      income,
+      rowsOf,
       lowPerson: this.lowPerson,
       highPerson: this.highPerson,
       used: this.used,

@@ -38,6 +38,7 @@ export async function readWages(loaded: LoadedSpec, wantedPersons: ReadonlyMap<s
     dialect,
     names: head.names,
     columns,
+    wasm: opts.engine !== 'js',
   };
   const results = await runPanel('wages', input.path, display, head, layoutOf(dialect.delimiter, head.names.length, columns), { kind: 'wages', params }, opts);
 

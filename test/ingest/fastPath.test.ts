@@ -141,7 +141,7 @@ function randomWages(rng: Random): RandomPanel {
 
 const WAGE_HEADER = ['person_id', 'month', 'paid_hours', 'wage_income'];
 const writeWages = (p: RandomPanel, order: readonly number[]): string => write(WAGE_HEADER, p, order);
-const wageEnding = (panel: string, threads: number): Promise<string> =>
+const wageEnding = (panel: string, threads: number, engine: 'wasm' | 'js' = 'wasm'): Promise<string> =>
   endingOf('wages_monthly.csv', panel, threads, ({ wages: w }) => ({
     months: [...w.months].map(([id, m]) => [id, m.paid_hours, m.wage_income]),
     rows: [...w.byPerson.rows],
@@ -149,10 +149,10 @@ const wageEnding = (panel: string, threads: number): Promise<string> =>
     file: w.file,
     coverage: w.coverage,
     warnings: w.warnings,
-  }));
+  }), engine);
 
 describe("the wage panel's line-by-line path reads a panel as the general split does", () => {
-  it('on 400 seeded random wage panels, in the canonical order and in another (and split into ranges)', async () => {
+  it('on 400 seeded random wage panels, in the canonical order (by the WebAssembly and the JavaScript loop) and in another (and split into ranges)', async () => {
     const rng = new Random(2027);
     const endings = { ok: 0, error: 0 };
     for (let n = 0; n < 400; n++) {
@@ -161,6 +161,7 @@ describe("the wage panel's line-by-line path reads a panel as the general split 
       const fast = await wageEnding(canonical, 1);
       const where = `wage panel ${n}:\n${canonical}`;
       expect(fast, where).toBe(await wageEnding(writeWages(p, [1, 0, 2, 3]), 1));
+      expect(await wageEnding(canonical, 1, 'js'), `${where}\n(JavaScript loop)`).toBe(fast);
       if (n % 4 === 0) expect(await wageEnding(canonical, 3), `${where}\n(split into ranges)`).toBe(fast);
       endings[fast.startsWith('{"error"') ? 'error' : 'ok']++;
     }

@@ -1,17 +1,19 @@
 /**
- * The weekly panel's usual lines are read by a WebAssembly loop (wasm/benefitLines.ts) that
- * hands every other line back to the JavaScript kernel. The JavaScript loop is the
- * reference: on seeded mutations of the example panel (other week spellings, unknown,
- * alphanumeric and long codes, blanks, persons outside the cohort, duplicates, week order,
- * CRLF, blank lines, a record longer than the read buffer), the two engines must end the
- * same, in one range and split into ranges (which reuse one engine, so its reset is tested
- * too). The generated module must be what the committed source compiles to.
+ * The panels' usual lines are read by WebAssembly loops (wasm/benefitLines.ts,
+ * wasm/wageLines.ts) that hand every other line back to the JavaScript kernel. The
+ * JavaScript loops are the reference: on seeded mutations of the example panel (other week
+ * spellings, unknown, alphanumeric and long codes, blanks, persons outside the cohort,
+ * duplicates, week order, CRLF, blank lines, a record longer than the read buffer) and of
+ * a wage panel (numbers in every spelling, decimal commas, bad months, month order), the
+ * two engines must end the same, in one range and split into ranges (which reuse one
+ * engine, so its reset is tested too). The generated modules must be what the committed
+ * sources compile to.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WASM_CHUNK_BYTES, wasmLinesRead } from '../../src/ingest/benefitWasm.js';
+import { WASM_CHUNK_BYTES, wasmLinesRead } from '../../src/ingest/wasmEngine.js';
 import { EffektError } from '../../src/errors.js';
 import { Random } from '../../src/util/random.js';
 import { EXAMPLE, ingestAll, ROOT, specDir } from './helpers.js';
@@ -25,6 +27,8 @@ const EXAMPLE_FILES = {
 };
 const EXAMPLE_ROWS = readFileSync(join(EXAMPLE, 'benefits_weekly.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
 
+const PERSON_IDS = [EXAMPLE_FILES['participants.csv'], EXAMPLE_FILES['controls.csv']].flatMap((f) => f.toString('utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]!));
+
 /** How reading the panel ends with one engine: the benefit ingest's results, or the error. */
 async function ending(panel: string | Buffer, engine: 'wasm' | 'js', threads: number, policy: Policy): Promise<string> {
   try {
@@ -35,6 +39,44 @@ async function ending(panel: string | Buffer, engine: 'wasm' | 'js', threads: nu
     if (!(e instanceof EffektError)) throw e;
     return JSON.stringify({ error: e.line, details: e.details });
   }
+}
+
+/** How reading a wage panel ends with one engine: the wage ingest's results, or the error. */
+async function wageEnding(panel: string, engine: 'wasm' | 'js', threads: number): Promise<string> {
+  try {
+    const loaded = specDir({ ...EXAMPLE_FILES, 'benefits_weekly.csv': readFileSync(join(EXAMPLE, 'benefits_weekly.csv')), 'wages_monthly.csv': panel });
+    const { wages: w } = await ingestAll(loaded, { engine, ...(threads > 1 ? { threads, parallelMinBytes: 0 } : {}) });
+    return JSON.stringify({ months: [...w.months], rows: [...w.byPerson.rows], outside: [...w.outside_coverage], file: w.file, coverage: w.coverage, warnings: w.warnings });
+  } catch (e) {
+    if (!(e instanceof EffektError)) throw e;
+    return JSON.stringify({ error: e.line, details: e.details });
+  }
+}
+
+const PLAIN_NUMBERS = ['0', '37', '37.5', '160.25', '0.1', '00012', '123456789012.345', '999999999999999', '12345678901234.56'];
+const ODD_NUMBERS = ['', 'NA', ' 37', '37 ', '-1', '+5', '1e2', '5.', '.5', 'x', '3.4.5', '1234567890123456', '0.000000000000001'];
+
+/** A wage panel of every example person over 2019-2023 (37,000 rows), mutated at `rate`, with `,` or `;` (and decimal commas) between fields. */
+function wagePanel(rng: Random, rate: number): string {
+  const semicolon = rng.chance(0.3);
+  const d = semicolon ? ';' : ',';
+  const number = (): string => {
+    const v = rng.chance(rate) ? rng.pick(ODD_NUMBERS) : rng.pick(PLAIN_NUMBERS);
+    return semicolon ? v.replace('.', ',') : v;
+  };
+  const out = [['person_id', 'month', 'paid_hours', 'wage_income'].join(d)];
+  const months = Array.from({ length: 60 }, (_, k) => `${2019 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
+  const byMonth = rng.chance(0.3);
+  const pairs = byMonth ? months.flatMap((m) => PERSON_IDS.map((id) => [id, m] as const)) : PERSON_IDS.flatMap((id) => months.map((m) => [id, m] as const));
+  for (const [id, m] of pairs) {
+    let month: string = m;
+    if (rng.chance(rate)) month = rng.pick([m.replace('-', ''), ` ${m}`, `${m} `, '2022-13', '', '2022-5']);
+    const who = rng.chance(rate / 4) ? rng.pick(['X1', '', ' ', `${id} `]) : id;
+    out.push([who, month, number(), number()].join(d));
+    if (rng.chance(rate / 2)) out.push([who, month, number(), number()].join(d));
+    if (rng.chance(rate / 16)) out.push('');
+  }
+  return out.join('\n') + '\n';
 }
 
 const WEEK_SPELLINGS = [(w: string) => w, (w: string) => w.replace('-', ''), (w: string) => w.replace('-W', ''), (w: string) => w.toLowerCase(), (w: string) => ` ${w}`];
@@ -59,7 +101,7 @@ function mutated(rng: Random, rate: number): string {
   return out.join(eol) + eol;
 }
 
-describe('the WebAssembly loop reads the weekly panel as the JavaScript loop does', () => {
+describe('the WebAssembly loops read the panels as the JavaScript loops do', () => {
   it('on 24 seeded mutations of the example panel (86,000 rows), in one range and in three', async () => {
     const rng = new Random(4711);
     const seen = { ok: 0, error: 0 };
@@ -81,6 +123,25 @@ describe('the WebAssembly loop reads the weekly panel as the JavaScript loop doe
     expect(seen.error).toBeGreaterThan(4);
   });
 
+  it('on 16 seeded wage panels of 37,000 rows, in one range and in three', async () => {
+    const rng = new Random(4712);
+    const seen = { ok: 0, error: 0 };
+    for (let n = 0; n < 16; n++) {
+      const rate = rng.pick([0, 0.0005, 0.005, 0.05]);
+      const panel = wagePanel(rng, rate);
+      const before = wasmLinesRead();
+      const js = await wageEnding(panel, 'js', 1);
+      expect(wasmLinesRead(), 'the JavaScript engine uses no WebAssembly').toBe(before);
+      const where = `wage panel ${n} (rate ${rate})`;
+      expect(await wageEnding(panel, 'wasm', 1), where).toBe(js);
+      expect(wasmLinesRead() - before, where).toBeGreaterThan(1000);
+      expect(await wageEnding(panel, 'wasm', 3), `${where}, three ranges`).toBe(await wageEnding(panel, 'js', 3));
+      seen[js.startsWith('{"error"') ? 'error' : 'ok']++;
+    }
+    expect(seen.ok).toBeGreaterThan(3);
+    expect(seen.error).toBeGreaterThan(3);
+  });
+
   it('across read buffers (a 5.7 MB panel), with a line longer than the buffer, and with every code alphanumeric', async () => {
     const body = EXAMPLE_ROWS.map((r) => r.join(',')).join('\n');
     const big = `person_id,week,benefit_code\n${body}\n${body}\n${body}\n`;
@@ -94,8 +155,8 @@ describe('the WebAssembly loop reads the weekly panel as the JavaScript loop doe
   });
 });
 
-describe('the generated WebAssembly module', () => {
-  it('is what wasm/benefitLines.ts compiles to (node scripts/build-wasm.mjs --check)', () => {
+describe('the generated WebAssembly modules', () => {
+  it('is what wasm/*.ts compile to (node scripts/build-wasm.mjs --check)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-wasm.mjs'), '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -1,4 +1,4 @@
-// Compiles the WebAssembly kernels (wasm/benefitLines.ts and wasm/wageLines.ts, AssemblyScript, with wasm/persons.ts) and writes each as a
+// Compiles the WebAssembly kernels (wasm/benefitLines.ts, wasm/wageLines.ts and wasm/tableLines.ts, AssemblyScript; the first two share wasm/persons.ts) and writes each as a
 // TypeScript module holding the bytes in base64 (src/ingest/<name>.wasm.generated.ts), so
 // the library, the bundled CLI, its worker threads and the tests under a TypeScript loader
 // all load the same bytes without looking for a file beside them. The generated files are
@@ -16,6 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const KERNELS = [
   { source: 'wasm/benefitLines.ts', out: 'src/ingest/benefitLines.wasm.generated.ts' },
   { source: 'wasm/wageLines.ts', out: 'src/ingest/wageLines.wasm.generated.ts' },
+  { source: 'wasm/tableLines.ts', out: 'src/ingest/tableLines.wasm.generated.ts' },
 ];
 // Memory comes from JavaScript (sized per cohort); no runtime, no garbage collector, no
 // assertions: the kernels only read and write the arrays JavaScript laid out.

@@ -63,6 +63,14 @@ export interface ScanHooks {
   record(view: RecordView): void;
   /** A record that could not be split into fields. */
   malformed(view: RecordView): void;
+  /**
+   * Optional fast path, once the header is read: reads the records of buf[pos, len) it can,
+   * from line `line` on, and returns where it stopped, with the lines (records and blank
+   * lines) and records it read. The scanner reads the next record itself and calls again.
+   */
+  lines?(buf: Buffer, pos: number, len: number, line: number): { pos: number; lines: number; rows: number };
+  /** Optional: the buffer to read into (of `size` bytes), when the fast path needs its own. */
+  buffer?(size: number): Buffer | undefined;
 }
 
 export interface ScanResult {
@@ -110,7 +118,8 @@ async function scanHandle(
   onProgress?: (role: InputRole, done: number, total: number) => void,
 ): Promise<ScanResult> {
   const total = (await fh.stat()).size;
-  let buf: Buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1 << 16)));
+  const size = Math.min(CHUNK_BYTES, Math.max(total, 1 << 16));
+  let buf: Buffer = hooks.buffer?.(size) ?? Buffer.allocUnsafe(size);
   let len = 0;
   let fileOffset = 0;
   let eof = false;
@@ -176,7 +185,14 @@ interface ChunkState {
 function scanChunk(buf: Buffer, pos: number, len: number, eof: boolean, delim: number, v: RecordView, st: ChunkState): number {
   const starts = v.starts;
   const ends = v.ends;
+  const fast = st.hooks.lines;
   let line = st.line;
+  if (fast && st.sawHeader) {
+    const r = fast(buf, pos, len, line);
+    line += r.lines;
+    st.rows += r.rows;
+    pos = r.pos;
+  }
   let recStart = pos;
   let fs = pos;
   let nf = 0;
@@ -205,6 +221,13 @@ function scanChunk(buf: Buffer, pos: number, len: number, eof: boolean, delim: n
       if (nf > 0 || e > fs) dispatch(v, st);
       nf = 0;
       fs = recStart = i + 1;
+      if (fast && st.sawHeader) {
+        const r = fast(buf, recStart, len, line);
+        line += r.lines;
+        st.rows += r.rows;
+        fs = recStart = r.pos;
+        i = r.pos - 1;
+      }
       continue;
     }
     if (b === QUOTE) {
@@ -219,7 +242,13 @@ function scanChunk(buf: Buffer, pos: number, len: number, eof: boolean, delim: n
       v.quoted.fill(0, 0, Math.min(v.count, MAX_FIELDS));
       nf = 0;
       fs = recStart = next;
-      i = next - 1;
+      if (fast && st.sawHeader) {
+        const r = fast(buf, recStart, len, line);
+        line += r.lines;
+        st.rows += r.rows;
+        fs = recStart = r.pos;
+      }
+      i = recStart - 1;
     }
   }
   if (eof && recStart < len) {

@@ -8,8 +8,10 @@
 import type { Dialect } from './dialect.js';
 import { ErrorList } from './errorList.js';
 import { Interner } from './interner.js';
-import { scanCsv, type RecordView, type ScanTarget } from './scan.js';
+import { scanCsv, type RecordView, type ScanHooks, type ScanTarget } from './scan.js';
+import { TableWasm, type TableBatch } from './tableWasm.js';
 import type { IngestOptions } from './types.js';
+import { wasmAvailable } from './wasmEngine.js';
 
 /** One column: the value of row r is dict[codes[r]]. */
 export interface TableColumn {
@@ -33,37 +35,66 @@ export interface Table {
   readonly errors: ErrorList;
 }
 
+/** An engine a finished read left, for the next (one at a time: files are read one after the other). */
+const spare: TableWasm[] = [];
+
 export async function readTable(target: ScanTarget, opts: IngestOptions = {}): Promise<Table> {
   const errors = new ErrorList(target.display);
   let header: string[] = [];
-  let interners: Interner[] = [];
+  let interners: { code(v: RecordView, i: number): number; readonly strings: string[] }[] = [];
   let codes: Int32Array[] = [];
   let rows = 0;
   const lines: number[] = [];
-  const result = await scanCsv(
-    target,
-    {
-      header(names) {
-        header = names;
-        interners = names.map(() => new Interner());
-        codes = names.map(() => new Int32Array(1024));
-      },
-      record(v: RecordView) {
-        if (v.count !== header.length) {
-          errors.add(fieldCountMessage(header.length, v.count), v.line);
-          return;
-        }
-        if (rows === codes[0]!.length) codes = codes.map((c) => grow(c));
-        for (let i = 0; i < v.count; i++) codes[i]![rows] = interners[i]!.code(v, i);
-        rows++;
-        lines.push(v.line);
-      },
-      malformed(v) {
-        errors.add(v.problem!.what, v.line, v.problem!.column);
-      },
+  // The usual lines (ASCII, no quotes) are read by the WebAssembly loop, which shares the
+  // columns' dictionaries with the interners here (tableWasm.ts); the rest, line by line, here.
+  const engine = opts.engine !== 'js' && wasmAvailable() ? (spare.pop() ?? new TableWasm()) : null;
+  let fast = false;
+  let delimiter = 0;
+  const take = (b: TableBatch): void => {
+    while (rows + b.rows > codes[0]!.length) codes = codes.map((c) => grow(c));
+    for (let c = 0; c < codes.length; c++) codes[c]!.set(b.codes[c]!.subarray(0, b.rows), rows);
+    for (let r = 0; r < b.rows; r++) lines.push(b.lines[r]!);
+    rows += b.rows;
+  };
+  const hooks: ScanHooks = {
+    header(names, view) {
+      header = names;
+      delimiter = view.dialect.delimiter;
+      const shared = engine?.start(names.length) ?? null;
+      fast = shared !== null;
+      interners = shared ?? names.map(() => new Interner());
+      codes = names.map(() => new Int32Array(1024));
     },
-    opts.onProgress,
-  );
+    record(v: RecordView) {
+      if (v.count !== header.length) {
+        errors.add(fieldCountMessage(header.length, v.count), v.line);
+        return;
+      }
+      if (rows === codes[0]!.length) codes = codes.map((c) => grow(c));
+      for (let i = 0; i < v.count; i++) codes[i]![rows] = interners[i]!.code(v, i);
+      rows++;
+      lines.push(v.line);
+    },
+    malformed(v) {
+      errors.add(v.problem!.what, v.line, v.problem!.column);
+    },
+  };
+  if (engine) {
+    hooks.buffer = (size) => (size <= engine.chunk.length ? engine.chunk.subarray(0, size) : undefined);
+    hooks.lines = (buf, pos, len, line) => {
+      if (!fast || !engine.owns(buf)) return { pos, lines: 0, rows: 0 };
+      const before = rows;
+      const r = engine.read(buf, pos, len, delimiter, line, take);
+      return { pos: r.pos, lines: r.lines, rows: rows - before };
+    };
+  }
+  let result: Awaited<ReturnType<typeof scanCsv>>;
+  try {
+    result = await scanCsv(target, hooks, opts.onProgress);
+  } finally {
+    // The next file (the controls after the participants) reuses the engine's memory.
+    if (engine) spare.push(engine);
+  }
   const columns = header.map((_, i) => ({ codes: codes[i]!.subarray(0, rows), dict: interners[i]!.strings }));
   return { header, columns, lines, rowsRead: result.rows, dialect: result.dialect, encodingSwitchLine: result.encodingSwitchLine, errors };
 }

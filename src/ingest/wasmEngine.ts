@@ -22,15 +22,15 @@ const PAGE = 65536;
 export interface WasmGlobal {
   value: number;
 }
-interface WasmMemory {
+export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
-interface WasmApi {
+export interface WasmApi {
   readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
 }
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+export const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** The exports both loops have: the id table's layout. */
 interface IdExports {

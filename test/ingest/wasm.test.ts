@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { WASM_CHUNK_BYTES, wasmLinesRead } from '../../src/ingest/wasmEngine.js';
 import { EffektError } from '../../src/errors.js';
 import { Random } from '../../src/util/random.js';
+import { readCohort } from '../../src/ingest/index.js';
 import { EXAMPLE, ingestAll, ROOT, specDir } from './helpers.js';
 
 type Policy = 'error' | 'exclude_rows' | 'none' | 'temporary';
@@ -152,6 +153,80 @@ describe('the WebAssembly loops read the panels as the JavaScript loops do', () 
     expect(await ending(long, 'wasm', 1, 'exclude_rows')).toBe(await ending(long, 'js', 1, 'exclude_rows'));
     const alpha = `person_id,week,benefit_code\n${EXAMPLE_ROWS.map((r) => `${r[0]},${r[1]},A${r[2]}`).join('\n')}\n`;
     expect(await ending(alpha, 'wasm', 1, 'temporary')).toBe(await ending(alpha, 'js', 1, 'temporary'));
+  });
+});
+
+/** How reading the cohort ends with one engine: persons, reconciliation, warnings and covariate columns, or the error. */
+async function cohortEnding(participants: string | Buffer, controls: string | Buffer, engine: 'wasm' | 'js'): Promise<string> {
+  try {
+    const loaded = specDir({ ...EXAMPLE_FILES, 'participants.csv': participants, 'controls.csv': controls, 'benefits_weekly.csv': readFileSync(join(EXAMPLE, 'benefits_weekly.csv')) });
+    const r = await readCohort(loaded, { engine });
+    return JSON.stringify({ cohort: r.cohort, files: r.files, warnings: r.warnings, columns: r.covariateColumns });
+  } catch (e) {
+    if (!(e instanceof EffektError)) throw e;
+    return JSON.stringify({ error: e.line, details: e.details });
+  }
+}
+
+const PARTICIPANT_IDS = EXAMPLE_FILES['participants.csv'].toString('utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]!);
+const MUNICIPALITIES = ['Herning', 'Viborg', 'Holstebro', 'Høje-Taastrup', 'Aabenraa', ' Viborg', 'Viborg ', 'Lyngby-Taarbæk'];
+
+/**
+ * A controls file of `rows` rows: ids longer than the dictionary's 48 bytes now and then, a
+ * column of up to 6,000 distinct values (its dictionary stops looking up part way, and
+ * values seen before come again), Danish letters, quoted fields, blank lines and rows with
+ * a field too many, at `rate`.
+ */
+function controlsFile(rng: Random, rows: number, rate: number): string {
+  const d = rng.chance(0.3) ? ';' : ',';
+  const eol = rng.chance(0.3) ? '\r\n' : '\n';
+  const out = [['person_id', 'municipality', 'matched_to', 'age', 'note', 'code'].join(d)];
+  const distinct = rng.pick([50, 3000, 6000]);
+  // Ids of 40 characters fill the 1 MB of copied values before the batch of 16,384 rows.
+  const width = rng.pick([7, 40]);
+  for (let r = 0; r < rows; r++) {
+    const id = rng.chance(rate) ? `K${r}-${'x'.repeat(50)}` : `K${String(r).padStart(width, '0')}`;
+    const fields = [id, rng.pick(MUNICIPALITIES), rng.chance(0.9) ? rng.pick(PARTICIPANT_IDS) : '', String(rng.int(18, 64)), `v${rng.int(1, distinct)}`, rng.chance(rate) ? `"${rng.pick(['a;b', 'a,b', 'q""q', 'plain'])}"` : String(rng.int(1, 9))];
+    if (rng.chance(rate / 4)) fields.push('extra');
+    out.push(fields.join(d));
+    if (rng.chance(rate / 4)) out.push('');
+  }
+  return out.join(eol) + eol;
+}
+
+describe('the WebAssembly loop reads the cohort files as the JavaScript interners do', () => {
+  it('on 12 seeded controls files of 2,000 to 40,000 rows (dictionaries that stop looking up, long, quoted and Danish values, batches and copied values that fill up)', async () => {
+    const rng = new Random(4713);
+    const participants = EXAMPLE_FILES['participants.csv'];
+    const seen = { ok: 0, error: 0 };
+    for (let n = 0; n < 12; n++) {
+      const rate = n < 4 ? 0 : rng.pick([0.001, 0.01, 0.05]);
+      const rows = rng.pick([2000, 20000, 40000]);
+      const controls = controlsFile(rng, rows, rate);
+      const before = wasmLinesRead();
+      const js = await cohortEnding(participants, controls, 'js');
+      expect(wasmLinesRead(), 'the JavaScript engine uses no WebAssembly').toBe(before);
+      const where = `controls file ${n} (rate ${rate})`;
+      expect(await cohortEnding(participants, controls, 'wasm'), where).toBe(js);
+      // The first 4,096 ids are each new to their column's dictionary (the JavaScript side
+      // adds them); after that the id column is copied out and the loop reads most lines.
+      if (rows > 4096 && rate < 0.05) expect(wasmLinesRead() - before, where).toBeGreaterThan(rows / 2);
+      seen[js.startsWith('{"error"') ? 'error' : 'ok']++;
+    }
+    expect(seen.ok).toBeGreaterThan(3);
+    expect(seen.error).toBeGreaterThan(3);
+  });
+
+  it('the example cohort in Latin-1 with ; and quoted fields, and files of 72 and 71 columns (read without the loop)', async () => {
+    const p = EXAMPLE_FILES['participants.csv'].toString('utf8');
+    const c = EXAMPLE_FILES['controls.csv'].toString('utf8');
+    const latin1 = (t: string): Buffer => Buffer.from(t.replaceAll(',', ';').replace('Viborg', 'Høje-Taastrup'), 'latin1');
+    expect(await cohortEnding(latin1(p), latin1(c), 'wasm')).toBe(await cohortEnding(latin1(p), latin1(c), 'js'));
+    const quoted = (t: string): string => t.split('\n').map((l) => l.split(',').map((v) => (v ? `"${v}"` : v)).join(',')).join('\n');
+    expect(await cohortEnding(quoted(p), quoted(c), 'wasm')).toBe(await cohortEnding(quoted(p), quoted(c), 'js'));
+    const wide = (t: string): string => t.trimEnd().split('\n').map((l, k) => l + Array.from({ length: 60 }, (_, j) => (k === 0 ? `,extra${j}` : `,${j}`)).join('')).join('\n') + '\n';
+    expect(JSON.parse(await cohortEnding(wide(p), wide(c), 'wasm')).cohort.covariates).toHaveLength(68);
+    expect(await cohortEnding(wide(p), wide(c), 'wasm')).toBe(await cohortEnding(wide(p), wide(c), 'js'));
   });
 });
 

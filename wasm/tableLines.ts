@@ -1,0 +1,194 @@
+// The cohort files' usual lines in WebAssembly (AssemblyScript; compiled by
+// scripts/build-wasm.mjs into src/ingest/tableLines.wasm.generated.ts): a port of the
+// plain-record loop of scanChunk (src/ingest/scan.ts) and of Interner.code
+// (src/ingest/interner.ts) for lines of ASCII without quotes. Each field gets its column's
+// dictionary code; values the dictionary does not have yet go back to JavaScript (which
+// decodes them and adds them to the same tables, laid out in this module's memory by
+// src/ingest/tableWasm.ts), except in a column that has stopped looking values up (ids)
+// or for values longer than 48 bytes: those are copied out, in order, for JavaScript to
+// make strings of. A line with a quote, a byte of 0x80 or more, or another number of
+// fields than the header also goes back, as does the line after a full batch.
+
+const LF: u32 = 10;
+const CR: u32 = 13;
+const QUOTE: u32 = 34;
+const MAX_BYTES: i32 = 48;
+const MAX_DISTINCT: i32 = 4096;
+const SLOTS: u32 = 8192;
+
+// Layout, set by `layout`.
+let width: i32 = 0;
+/** Per column: slots (SLOTS i32), entry starts, lengths and codes (MAX_DISTINCT i32 each), stash (MAX_DISTINCT * MAX_BYTES bytes). */
+let columns: usize = 0;
+let columnBytes: usize = 0;
+/** Per column, 4 i32: off, entries, stash used, next code (the column's number of strings). */
+let state: usize = 0;
+/** Batch output: codes column-major (batchCap per column), line of each row. */
+let outCodes: usize = 0;
+let outLines: usize = 0;
+let batchCap: i32 = 0;
+/** Bytes of the values copied out, and per value (column, offset, length). */
+let arena: usize = 0;
+let arenaCap: i32 = 0;
+let copied: usize = 0;
+let copiedCap: i32 = 0;
+/** Scratch per column: field start, end, code (-1: copy out, -2: copy out and stop looking up). */
+let fieldStart: usize = 0;
+let fieldEnd: usize = 0;
+let fieldCode: usize = 0;
+
+/** Rows in the batch, bytes in the arena, values copied out. */
+export let rows: i32 = 0;
+export let arenaUsed: i32 = 0;
+export let copiedCount: i32 = 0;
+/** Lines read by the last call (records and blank lines). */
+export let lines: i32 = 0;
+/** Why the last call stopped: 0 a line it leaves to JavaScript or not complete, 1 the batch or arena is full. */
+export let full: i32 = 0;
+
+export function layout(
+  w: i32, columnsAt: usize, columnBytesValue: usize, stateAt: usize, outCodesAt: usize, outLinesAt: usize, batchCapValue: i32,
+  arenaAt: usize, arenaCapValue: i32, copiedAt: usize, copiedCapValue: i32, fieldStartAt: usize, fieldEndAt: usize, fieldCodeAt: usize,
+): void {
+  width = w; columns = columnsAt; columnBytes = columnBytesValue; state = stateAt; outCodes = outCodesAt; outLines = outLinesAt;
+  batchCap = batchCapValue; arena = arenaAt; arenaCap = arenaCapValue; copied = copiedAt; copiedCap = copiedCapValue;
+  fieldStart = fieldStartAt; fieldEnd = fieldEndAt; fieldCode = fieldCodeAt;
+}
+
+/** Empties the batch and the arena (JavaScript has taken them). */
+export function flushed(): void {
+  rows = 0;
+  arenaUsed = 0;
+  copiedCount = 0;
+}
+
+@inline function byte(at: usize): u32 { return <u32>load<u8>(at); }
+@inline function stateAt(c: i32, k: i32): usize { return state + (<usize>(c * 4 + k) << 2); }
+
+/** IdTable's hashBytes (Interner uses it too). */
+function hashBytes(s: usize, e: usize): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let k = s; k < e; k++) h = (h ^ byte(k)) * 0x01000193;
+  h ^= h >>> 16;
+  h = h * 0x85ebca6b;
+  h ^= h >>> 13;
+  return h;
+}
+
+/** The code of buf[s, e) in column c's dictionary, or -1 if it has no such entry. */
+function find(c: i32, s: usize, e: usize): i32 {
+  const base = columns + <usize>c * columnBytes;
+  const slots = base;
+  const starts = slots + (<usize>SLOTS << 2);
+  const lengths = starts + (<usize>MAX_DISTINCT << 2);
+  const codes = lengths + (<usize>MAX_DISTINCT << 2);
+  const stash = codes + (<usize>MAX_DISTINCT << 2);
+  const n = <i32>(e - s);
+  let slot = hashBytes(s, e) & (SLOTS - 1);
+  for (;;) {
+    const k = load<i32>(slots + (<usize>slot << 2));
+    if (k < 0) return -1;
+    if (load<i32>(lengths + (<usize>k << 2)) == n) {
+      const at = stash + <usize>load<i32>(starts + (<usize>k << 2));
+      let j = 0;
+      while (j < n && load<u8>(at + <usize>j) == load<u8>(s + <usize>j)) j++;
+      if (j == n) return load<i32>(codes + (<usize>k << 2));
+    }
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  return -1;
+}
+
+/**
+ * Reads the records of buf[pos, limit) that it can, from line number `line` on, into the
+ * batch; returns where it stopped (`lines` tells how many lines it read, `full` why).
+ */
+export function read(pos: usize, limit: usize, delim: u32, line: i32): usize {
+  lines = 0;
+  full = 0;
+  for (;;) {
+    // Split the line, checking its bytes.
+    let nf: i32 = 0;
+    let fs = pos;
+    let k = pos;
+    let e: usize = 0;
+    for (;;) {
+      if (k >= limit) return pos;
+      const b = byte(k);
+      if (b == delim) {
+        if (nf < width) {
+          store<i32>(fieldStart + (<usize>nf << 2), <i32>fs);
+          store<i32>(fieldEnd + (<usize>nf << 2), <i32>k);
+        }
+        nf++;
+        fs = k + 1;
+      } else if (b == LF) {
+        e = k;
+        if (e > fs && byte(e - 1) == CR) e--;
+        break;
+      } else if (b == QUOTE || b >= 0x80) return pos;
+      k++;
+    }
+    if (nf == 0 && e == fs) {
+      // A blank line: not a record.
+      lines++;
+      pos = k + 1;
+      continue;
+    }
+    if (nf < width) {
+      store<i32>(fieldStart + (<usize>nf << 2), <i32>fs);
+      store<i32>(fieldEnd + (<usize>nf << 2), <i32>e);
+    }
+    nf++;
+    if (nf != width) return pos;
+    if (rows == batchCap) {
+      full = 1;
+      return pos;
+    }
+    // Look each field up without changing anything, so the line can still go back whole.
+    let copyBytes: i32 = 0;
+    for (let c = 0; c < width; c++) {
+      const s = <usize>load<i32>(fieldStart + (<usize>c << 2));
+      const fe = <usize>load<i32>(fieldEnd + (<usize>c << 2));
+      const n = <i32>(fe - s);
+      let code: i32;
+      if (load<i32>(stateAt(c, 0)) != 0 || n > MAX_BYTES) code = -1;
+      else {
+        code = find(c, s, fe);
+        if (code < 0) {
+          if (load<i32>(stateAt(c, 1)) < MAX_DISTINCT) return pos;
+          code = -2;
+        }
+      }
+      if (code < 0) copyBytes += n;
+      store<i32>(fieldCode + (<usize>c << 2), code);
+    }
+    if (arenaUsed + copyBytes > arenaCap || copiedCount + width > copiedCap) {
+      full = 1;
+      return pos;
+    }
+    for (let c = 0; c < width; c++) {
+      let code = load<i32>(fieldCode + (<usize>c << 2));
+      if (code < 0) {
+        if (code == -2) store<i32>(stateAt(c, 0), 1);
+        const s = <usize>load<i32>(fieldStart + (<usize>c << 2));
+        const n = load<i32>(fieldEnd + (<usize>c << 2)) - <i32>s;
+        memory.copy(arena + <usize>arenaUsed, s, <usize>n);
+        const rec = copied + (<usize>(copiedCount * 3) << 2);
+        store<i32>(rec, c);
+        store<i32>(rec + 4, arenaUsed);
+        store<i32>(rec + 8, n);
+        copiedCount++;
+        arenaUsed += n;
+        code = load<i32>(stateAt(c, 3));
+        store<i32>(stateAt(c, 3), code + 1);
+      }
+      store<i32>(outCodes + (<usize>(c * batchCap + rows) << 2), code);
+    }
+    store<i32>(outLines + (<usize>rows << 2), line + lines);
+    rows++;
+    lines++;
+    pos = k + 1;
+  }
+  return pos;
+}

@@ -5,6 +5,7 @@
  * of `,` `;` tab in the header line outside quotes. Decimal marks and date formats are
  * recognised per value (they are unambiguous), unless the spec fixes one.
  */
+import { isAscii } from 'node:buffer';
 import type { CsvOptions } from '../spec/schema.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'latin1';
@@ -55,6 +56,8 @@ export function detectDialect(sample: Buffer, csv: Partial<CsvOptions>): Dialect
 
 /** 'ascii' if no byte ≥ 0x80, 'valid' if the non-ASCII bytes are well-formed UTF-8 (a sequence cut by the sample's end counts as valid), else 'invalid'. */
 export function sniffUtf8(sample: Buffer): 'ascii' | 'valid' | 'invalid' {
+  // The usual answer natively (a JavaScript loop over the first 4 MB costs ~10 ms cold).
+  if (isAscii(sample)) return 'ascii';
   let i = 0;
   let sawHigh = false;
   const n = sample.length;

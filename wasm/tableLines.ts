@@ -2,12 +2,13 @@
 // scripts/build-wasm.mjs into src/ingest/tableLines.wasm.generated.ts): a port of the
 // plain-record loop of scanChunk (src/ingest/scan.ts) and of Interner.code
 // (src/ingest/interner.ts) for lines of ASCII without quotes. Each field gets its column's
-// dictionary code; values the dictionary does not have yet go back to JavaScript (which
-// decodes them and adds them to the same tables, laid out in this module's memory by
-// src/ingest/tableWasm.ts), except in a column that has stopped looking values up (ids)
-// or for values longer than 48 bytes: those are copied out, in order, for JavaScript to
-// make strings of. A line with a quote, a byte of 0x80 or more, or another number of
-// fields than the header also goes back, as does the line after a full batch.
+// dictionary code, with Interner's rules: a new value is added with the column's next code
+// while the dictionary has fewer than 4,096 entries, after which the column stops looking
+// values up (ids); values longer than 48 bytes are never looked up. Every value that needs
+// a string (new entries, and values not looked up) is copied out, in order, for JavaScript
+// to make strings of. The dictionaries are laid out in this module's memory by
+// src/ingest/tableWasm.ts, whose TableInterner reads the lines this loop leaves: a line
+// with a quote or a byte of 0x80 or more, or with another number of fields than the header.
 
 const LF: u32 = 10;
 const CR: u32 = 13;
@@ -32,7 +33,7 @@ let arena: usize = 0;
 let arenaCap: i32 = 0;
 let copied: usize = 0;
 let copiedCap: i32 = 0;
-/** Scratch per column: field start, end, code (-1: copy out, -2: copy out and stop looking up). */
+/** Scratch per column: field start, end, code (-1: copy out, -2: copy out and stop looking up, -3: add to the dictionary and copy out). */
 let fieldStart: usize = 0;
 let fieldEnd: usize = 0;
 let fieldCode: usize = 0;
@@ -99,6 +100,28 @@ function find(c: i32, s: usize, e: usize): i32 {
   return -1;
 }
 
+/** Adds buf[s, e) to column c's dictionary (it is not there, and there is room) with the column's next code. */
+function insert(c: i32, s: usize, e: usize, code: i32): void {
+  const base = columns + <usize>c * columnBytes;
+  const slots = base;
+  const starts = slots + (<usize>SLOTS << 2);
+  const lengths = starts + (<usize>MAX_DISTINCT << 2);
+  const codes = lengths + (<usize>MAX_DISTINCT << 2);
+  const stash = codes + (<usize>MAX_DISTINCT << 2);
+  const n = <i32>(e - s);
+  let slot = hashBytes(s, e) & (SLOTS - 1);
+  while (load<i32>(slots + (<usize>slot << 2)) >= 0) slot = (slot + 1) & (SLOTS - 1);
+  const k = load<i32>(stateAt(c, 1));
+  const used = load<i32>(stateAt(c, 2));
+  store<i32>(slots + (<usize>slot << 2), k);
+  store<i32>(starts + (<usize>k << 2), used);
+  store<i32>(lengths + (<usize>k << 2), n);
+  store<i32>(codes + (<usize>k << 2), code);
+  memory.copy(stash + <usize>used, s, <usize>n);
+  store<i32>(stateAt(c, 1), k + 1);
+  store<i32>(stateAt(c, 2), used + n);
+}
+
 /**
  * Reads the records of buf[pos, limit) that it can, from line number `line` on, into the
  * batch; returns where it stopped (`lines` tells how many lines it read, `full` why).
@@ -155,10 +178,8 @@ export function read(pos: usize, limit: usize, delim: u32, line: i32): usize {
       if (load<i32>(stateAt(c, 0)) != 0 || n > MAX_BYTES) code = -1;
       else {
         code = find(c, s, fe);
-        if (code < 0) {
-          if (load<i32>(stateAt(c, 1)) < MAX_DISTINCT) return pos;
-          code = -2;
-        }
+        // A new value: added to the dictionary while it has room, else the column stops looking up.
+        if (code < 0) code = load<i32>(stateAt(c, 1)) < MAX_DISTINCT ? -3 : -2;
       }
       if (code < 0) copyBytes += n;
       store<i32>(fieldCode + (<usize>c << 2), code);
@@ -173,6 +194,7 @@ export function read(pos: usize, limit: usize, delim: u32, line: i32): usize {
         if (code == -2) store<i32>(stateAt(c, 0), 1);
         const s = <usize>load<i32>(fieldStart + (<usize>c << 2));
         const n = load<i32>(fieldEnd + (<usize>c << 2)) - <i32>s;
+        if (code == -3) insert(c, s, s + <usize>n, load<i32>(stateAt(c, 3)));
         memory.copy(arena + <usize>arenaUsed, s, <usize>n);
         const rec = copied + (<usize>(copiedCount * 3) << 2);
         store<i32>(rec, c);

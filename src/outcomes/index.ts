@@ -36,6 +36,9 @@ export function determineOutcomes(input: OutcomeInputs): OutcomeStage {
     excluded[reason] = (excluded[reason] ?? 0) + 1;
   };
   const { wages } = input;
+  // The panel reader shares one frozen array per week pattern among persons (a few dozen
+  // patterns on 200,000 persons): their class is computed once per pattern.
+  const classOfPattern = new Map<readonly (CategoryClass | null)[], CategoryClass>();
   let k = 0;
   const classify = (person: Person) => {
     const f = input.followUp[k];
@@ -47,7 +50,11 @@ export function determineOutcomes(input: OutcomeInputs): OutcomeStage {
     if (!weeks) return exclude('no_register_coverage');
     const hasWageRows = wages.rows[w]! > 0 && wages.outside[w] === 0;
     const paidHours = hasWageRows ? wages.hours[w]! : 0;
-    const benefitClass = monthClass(weeks);
+    let benefitClass = classOfPattern.get(weeks);
+    if (benefitClass === undefined) {
+      benefitClass = monthClass(weeks);
+      if (Object.isFrozen(weeks)) classOfPattern.set(weeks, benefitClass);
+    }
     outcomes.push({
       person,
       followUpMonth: f.month as MonthIndex,

@@ -79,10 +79,10 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const subgroups: SubgroupLevel[] = [];
   const subgroupWarnings: ReconciliationWarning[] = [];
   for (const variable of spec.subgroups) {
-    const byLevel = groupBy(persons, (o) => valueOf(o, variable));
-    for (const level of levelsOf(persons, variable)) {
+    const { levels, byLevel, participantsIn } = splitByLevel(persons, variable);
+    for (const level of levels) {
       const inLevel = byLevel.get(level) ?? [];
-      const participants = inLevel.filter((o) => o.person.group === 'participant').length;
+      const participants = participantsIn.get(level) ?? 0;
       // A level only participants have (a small municipality, say) has nothing to compare with.
       if (participants === inLevel.length) {
         subgroupWarnings.push({ code: 'subgroup_without_controls', params: { variable, level } });
@@ -234,26 +234,23 @@ function valueOf(o: PersonOutcome, variable: string): string | null {
   return v === undefined || v === null ? null : String(v);
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    if (k === null) continue;
-    const list = out.get(k);
-    if (list) list.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
-}
-
-function levelsOf(persons: readonly PersonOutcome[], variable: string): string[] {
-  const levels = new Set<string>();
+/**
+ * The persons of each level of `variable` (in cohort order), the levels participants have
+ * (sorted; a level only controls have is not compared), and each level's participants:
+ * one pass over 200,000 persons instead of three.
+ */
+function splitByLevel(persons: readonly PersonOutcome[], variable: string): { levels: string[]; byLevel: Map<string, PersonOutcome[]>; participantsIn: Map<string, number> } {
+  const byLevel = new Map<string, PersonOutcome[]>();
+  const participantsIn = new Map<string, number>();
   for (const o of persons) {
-    if (o.person.group !== 'participant') continue;
     const v = valueOf(o, variable);
-    if (v !== null) levels.add(v);
+    if (v === null) continue;
+    const list = byLevel.get(v);
+    if (list) list.push(o);
+    else byLevel.set(v, [o]);
+    if (o.person.group === 'participant') participantsIn.set(v, (participantsIn.get(v) ?? 0) + 1);
   }
-  return [...levels].sort();
+  return { levels: [...participantsIn.keys()].sort(), byLevel, participantsIn };
 }
 
 /**

@@ -121,6 +121,12 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
 
   const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns);
   const continuous = continuousComparisons(persons);
+  // The rest of the record, before waiting for the hashes: on large inputs the hash worker
+  // may still be busy, and these passes over 200,000 persons need only this thread.
+  const distribution = statusDistribution(persons);
+  const kish = kishEffectiveSize(cohort.controls.map((c) => c.weight).filter((w) => w > 0));
+  const municipalities = [...new Set([...cohort.participants, ...cohort.controls].map((p) => p.municipality))].sort();
+  const weighted = cohort.controls.some((c) => c.weight !== 1);
   stage('statistics');
   const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();
   stage('provenance');
@@ -138,11 +144,11 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
       participants: cohort.participants.length,
       controls: cohort.controls.length,
       control_ratio: cohort.participants.length ? cohort.controls.length / cohort.participants.length : NaN,
-      weighted: cohort.controls.some((c) => c.weight !== 1),
-      kish_effective_controls: kishEffectiveSize(cohort.controls.map((c) => c.weight).filter((w) => w > 0)),
-      municipalities: [...new Set([...cohort.participants, ...cohort.controls].map((p) => p.municipality))].sort(),
+      weighted,
+      kish_effective_controls: kish,
+      municipalities,
     },
-    status_distribution: statusDistribution(persons),
+    status_distribution: distribution,
     outcomes: Object.fromEntries(effects.map((e) => [e.id, e])),
     subgroups,
     balance,

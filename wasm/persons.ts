@@ -64,8 +64,8 @@ export function idField(pos: usize, limit: usize, delim: u32): isize {
   return k < limit && byte(k) == delim && k > pos ? <isize>k : -1;
 }
 
-/** IdTable's hashBytes: FNV-1a 32-bit with a murmur3 finaliser. */
-function hashBytes(s: usize, e: usize): u32 {
+/** IdTable's hashBytes: FNV-1a 32-bit with a murmur3 finaliser (Interner's too). */
+export function hashBytes(s: usize, e: usize): u32 {
   let h: u32 = 0x811c9dc5;
   for (let k = s; k < e; k++) h = (h ^ byte(k)) * 0x01000193;
   h ^= h >>> 16;

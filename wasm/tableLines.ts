@@ -10,8 +10,8 @@
 // src/ingest/tableWasm.ts, whose TableInterner reads the lines this loop leaves: a line
 // with a quote or a byte of 0x80 or more, or with another number of fields than the header.
 
-const LF: u32 = 10;
-const CR: u32 = 13;
+import { byte, CR, hashBytes, LF } from './persons';
+
 const QUOTE: u32 = 34;
 const MAX_BYTES: i32 = 48;
 const MAX_DISTINCT: i32 = 4096;
@@ -21,6 +21,10 @@ const SLOTS: u32 = 8192;
 let width: i32 = 0;
 /** Per column: slots (SLOTS i32), entry starts, lengths and codes (MAX_DISTINCT i32 each), stash (MAX_DISTINCT * MAX_BYTES bytes). */
 let columns: usize = 0;
+const STARTS: usize = <usize>SLOTS << 2;
+const LENGTHS: usize = STARTS + (<usize>MAX_DISTINCT << 2);
+const CODES: usize = LENGTHS + (<usize>MAX_DISTINCT << 2);
+const STASH: usize = CODES + (<usize>MAX_DISTINCT << 2);
 let columnBytes: usize = 0;
 /** Per column, 4 i32: off, entries, stash used, next code (the column's number of strings). */
 let state: usize = 0;
@@ -63,37 +67,21 @@ export function flushed(): void {
   copiedCount = 0;
 }
 
-@inline function byte(at: usize): u32 { return <u32>load<u8>(at); }
 @inline function stateAt(c: i32, k: i32): usize { return state + (<usize>(c * 4 + k) << 2); }
-
-/** IdTable's hashBytes (Interner uses it too). */
-function hashBytes(s: usize, e: usize): u32 {
-  let h: u32 = 0x811c9dc5;
-  for (let k = s; k < e; k++) h = (h ^ byte(k)) * 0x01000193;
-  h ^= h >>> 16;
-  h = h * 0x85ebca6b;
-  h ^= h >>> 13;
-  return h;
-}
 
 /** The code of buf[s, e) in column c's dictionary, or -1 if it has no such entry. */
 function find(c: i32, s: usize, e: usize): i32 {
   const base = columns + <usize>c * columnBytes;
-  const slots = base;
-  const starts = slots + (<usize>SLOTS << 2);
-  const lengths = starts + (<usize>MAX_DISTINCT << 2);
-  const codes = lengths + (<usize>MAX_DISTINCT << 2);
-  const stash = codes + (<usize>MAX_DISTINCT << 2);
   const n = <i32>(e - s);
   let slot = hashBytes(s, e) & (SLOTS - 1);
   for (;;) {
-    const k = load<i32>(slots + (<usize>slot << 2));
+    const k = load<i32>(base + (<usize>slot << 2));
     if (k < 0) return -1;
-    if (load<i32>(lengths + (<usize>k << 2)) == n) {
-      const at = stash + <usize>load<i32>(starts + (<usize>k << 2));
+    if (load<i32>(base + LENGTHS + (<usize>k << 2)) == n) {
+      const at = base + STASH + <usize>load<i32>(base + STARTS + (<usize>k << 2));
       let j = 0;
       while (j < n && load<u8>(at + <usize>j) == load<u8>(s + <usize>j)) j++;
-      if (j == n) return load<i32>(codes + (<usize>k << 2));
+      if (j == n) return load<i32>(base + CODES + (<usize>k << 2));
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
@@ -103,21 +91,16 @@ function find(c: i32, s: usize, e: usize): i32 {
 /** Adds buf[s, e) to column c's dictionary (it is not there, and there is room) with the column's next code. */
 function insert(c: i32, s: usize, e: usize, code: i32): void {
   const base = columns + <usize>c * columnBytes;
-  const slots = base;
-  const starts = slots + (<usize>SLOTS << 2);
-  const lengths = starts + (<usize>MAX_DISTINCT << 2);
-  const codes = lengths + (<usize>MAX_DISTINCT << 2);
-  const stash = codes + (<usize>MAX_DISTINCT << 2);
   const n = <i32>(e - s);
   let slot = hashBytes(s, e) & (SLOTS - 1);
-  while (load<i32>(slots + (<usize>slot << 2)) >= 0) slot = (slot + 1) & (SLOTS - 1);
+  while (load<i32>(base + (<usize>slot << 2)) >= 0) slot = (slot + 1) & (SLOTS - 1);
   const k = load<i32>(stateAt(c, 1));
   const used = load<i32>(stateAt(c, 2));
-  store<i32>(slots + (<usize>slot << 2), k);
-  store<i32>(starts + (<usize>k << 2), used);
-  store<i32>(lengths + (<usize>k << 2), n);
-  store<i32>(codes + (<usize>k << 2), code);
-  memory.copy(stash + <usize>used, s, <usize>n);
+  store<i32>(base + (<usize>slot << 2), k);
+  store<i32>(base + STARTS + (<usize>k << 2), used);
+  store<i32>(base + LENGTHS + (<usize>k << 2), n);
+  store<i32>(base + CODES + (<usize>k << 2), code);
+  memory.copy(base + STASH + <usize>used, s, <usize>n);
   store<i32>(stateAt(c, 1), k + 1);
   store<i32>(stateAt(c, 2), used + n);
 }

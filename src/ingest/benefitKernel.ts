@@ -9,6 +9,7 @@
 import type { Dialect } from './dialect.js';
 import { shown } from './errorList.js';
 import { acquireBenefitWasm, SMALL_CODE_KEYS, type BenefitWasm } from './benefitWasm.js';
+import { engineGivesUp, engineLoop, type EngineUse } from './wasmEngine.js';
 import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
@@ -110,8 +111,7 @@ export class BenefitKernel implements RowKernel {
   /** The WebAssembly loop reading the usual lines, which shares classes, weeksSeen and smallCodes with this kernel; null: none. */
   private engine: BenefitWasm | null;
   /** Lines the engine left to this kernel, and lines it read: when most are left, it is not used. */
-  private handedBack = 0;
-  private engineLines = 0;
+  private readonly use: EngineUse = { handedBack: 0, engineLines: 0 };
 
   constructor(private readonly p: BenefitParams) {
     this.ids = new IdTable(p.ids);
@@ -205,19 +205,8 @@ export class BenefitKernel implements RowKernel {
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
     const engine = this.engine;
-    if (engine === null || !engine.owns(buf) || (this.handedBack > 1024 && this.handedBack * 4 > this.engineLines)) return this.jsLines(buf, pos, limit, counts, false);
-    // The engine reads lines until one it leaves to this kernel; that one is read here, then
-    // the engine goes on after it.
-    for (;;) {
-      const r = engine.lines(buf, pos, limit, this.p.dialect.delimiter);
-      counts.line += r.lines;
-      counts.rows += r.lines;
-      this.engineLines += r.lines;
-      const next = this.jsLines(buf, r.pos, limit, counts, true);
-      if (next === r.pos) return next;
-      this.handedBack++;
-      pos = next;
-    }
+    if (engine === null || !engine.owns(buf) || engineGivesUp(this.use)) return this.jsLines(buf, pos, limit, counts, false);
+    return engineLoop(this.use, counts, pos, (p) => engine.lines(buf, p, limit, this.p.dialect.delimiter), (p) => this.jsLines(buf, p, limit, counts, true));
   }
 
   /** The line-by-line path in JavaScript: every line, or only the first (`once`). */

@@ -11,6 +11,7 @@ import { IdTable, PersonCursor, type IdTableParts } from './idTable.js';
 import { generalLine, type RowKernel } from './rowScan.js';
 import { decodeBytes } from './text.js';
 import { acquireWageWasm, type WageWasm } from './wageWasm.js';
+import { engineGivesUp, engineLoop, type EngineUse } from './wasmEngine.js';
 import { BLANK, NO_WEEK, decimalMarks, isNA, parseMonthBytes, parseNumberBytes, plainNumber } from './values.js';
 
 export interface WageParams {
@@ -70,8 +71,7 @@ export class WageKernel implements RowKernel {
   /** The WebAssembly loop reading the usual lines, which shares hours, income and rowsOf with this kernel; null: none. */
   private engine: WageWasm | null;
   /** Lines the engine left to this kernel, and lines it read: when most are left, it is not used. */
-  private handedBack = 0;
-  private engineLines = 0;
+  private readonly use: EngineUse = { handedBack: 0, engineLines: 0 };
 
   constructor(private readonly p: WageParams) {
     this.ids = new IdTable(p.ids);
@@ -103,19 +103,8 @@ export class WageKernel implements RowKernel {
   lines(buf: Buffer, pos: number, limit: number, counts: { line: number; rows: number }): number {
     if (!this.canonicalLayout) return pos;
     const engine = this.engine;
-    if (engine === null || !engine.owns(buf) || (this.handedBack > 1024 && this.handedBack * 4 > this.engineLines)) return this.jsLines(buf, pos, limit, counts, false);
-    // The engine reads lines until one it leaves to this kernel; that one is read here, then
-    // the engine goes on after it.
-    for (;;) {
-      const r = engine.lines(buf, pos, limit, this.p.dialect.delimiter, this.markA, this.markB);
-      counts.line += r.lines;
-      counts.rows += r.lines;
-      this.engineLines += r.lines;
-      const next = this.jsLines(buf, r.pos, limit, counts, true);
-      if (next === r.pos) return next;
-      this.handedBack++;
-      pos = next;
-    }
+    if (engine === null || !engine.owns(buf) || engineGivesUp(this.use)) return this.jsLines(buf, pos, limit, counts, false);
+    return engineLoop(this.use, counts, pos, (p) => engine.lines(buf, p, limit, this.p.dialect.delimiter, this.markA, this.markB), (p) => this.jsLines(buf, p, limit, counts, true));
   }
 
   /** The line-by-line path in JavaScript: every line, or only the first (`once`). */

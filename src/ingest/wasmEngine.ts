@@ -112,6 +112,33 @@ export class WasmEngine<X extends IdExports, R extends string> {
   }
 }
 
+/** A kernel's use of its engine: lines the engine left to the kernel, and lines the engine read. */
+export interface EngineUse {
+  handedBack: number;
+  engineLines: number;
+}
+
+/** Whether the engine has left more than a quarter of its lines (and over 1,024) to the kernel: then the kernel reads alone. */
+export const engineGivesUp = (use: EngineUse): boolean => use.handedBack > 1024 && use.handedBack * 4 > use.engineLines;
+
+/**
+ * A kernel's line-by-line path with an engine: `read(pos)` (the engine) reads lines from
+ * `pos` until one it leaves, and `one(pos)` (the kernel's JavaScript path) reads that one;
+ * then the engine goes on after it. Stops where `one` cannot go on (a line not complete).
+ */
+export function engineLoop(use: EngineUse, counts: { line: number; rows: number }, pos: number, read: (pos: number) => { pos: number; lines: number }, one: (pos: number) => number): number {
+  for (;;) {
+    const r = read(pos);
+    counts.line += r.lines;
+    counts.rows += r.lines;
+    use.engineLines += r.lines;
+    const next = one(r.pos);
+    if (next === r.pos) return next;
+    use.handedBack++;
+    pos = next;
+  }
+}
+
 /** Free engines per kernel parameters (one file's), on this thread. */
 export class EnginePool<P extends object, E> {
   private readonly free = new WeakMap<P, E[]>();

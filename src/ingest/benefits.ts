@@ -14,7 +14,7 @@ import { type BenefitParams, type BenefitPartial, SLOT_CODE } from './benefitKer
 import { layoutColumns } from './columns.js';
 import { ErrorList, shown } from './errorList.js';
 import { readHead } from './header.js';
-import { idTableFor } from './idTable.js';
+import { idTableFor, sharedInt32 } from './idTable.js';
 import { runPanel, type RangeResult } from './panelRun.js';
 import type { ExclusionReason } from './reasons.js';
 import type { RowLayout } from './rowScan.js';
@@ -40,9 +40,10 @@ export async function readBenefitPanel(
 
   const { ids, months: wantedMonths } = wanted;
   const n = ids.length;
-  const firstWeek = new Int32Array(n);
-  const weekCount = new Int32Array(n);
-  const base = new Int32Array(n);
+  // Sent to every reading thread: shared, not copied (see IdTable.hashed).
+  const firstWeek = sharedInt32(n);
+  const weekCount = sharedInt32(n);
+  const base = sharedInt32(n);
   let weekSlots = 0;
   const monthWeeks = new Map<number, { first: number; count: number }>();
   for (let p = 0; p < n; p++) {

@@ -120,12 +120,27 @@ export class IdTable {
     return IdTable.hashed({ keys: Buffer.from(joined, 'latin1'), keyStart, keyEnd, keyPerson: identity, personKey: identity, slots: new Int32Array(0) });
   }
 
-  /** A table over the given keys, with its hash slots filled. */
-  private static hashed(parts: IdTableParts): IdTable {
-    const count = parts.keyStart.length;
+  /**
+   * A table over the given keys, with its hash slots filled. Its arrays live in shared
+   * memory: the reading threads are sent the table with each panel's parameters, and a
+   * structured clone of shared memory is the same memory, not a copy per thread and panel
+   * (64 MB per worker at a million persons).
+   */
+  private static hashed(given: IdTableParts): IdTable {
+    const count = given.keyStart.length;
     let size = 16;
     while (size < count * 2) size *= 2;
-    const table = new IdTable({ ...parts, slots: new Int32Array(size).fill(-1) });
+    const keyPerson = shared(given.keyPerson);
+    const parts: IdTableParts = {
+      keys: shared(given.keys),
+      keyStart: shared(given.keyStart),
+      keyEnd: shared(given.keyEnd),
+      keyPerson,
+      // The all-ASCII table's two identity maps are one array: still one after the copy.
+      personKey: given.personKey === given.keyPerson ? keyPerson : shared(given.personKey),
+      slots: sharedInt32(size).fill(-1),
+    };
+    const table = new IdTable(parts);
     const { slots, keyStart, keyEnd } = table.parts;
     for (let k = 0; k < count; k++) {
       let slot = hashBytes(table.keys, keyStart[k]!, keyEnd[k]!) & table.mask;
@@ -280,6 +295,20 @@ export function idTableFor(wanted: Wanted, encodings: readonly Encoding[]): IdTa
   let table = byEncoding.get(key);
   if (!table) byEncoding.set(key, (table = IdTable.build(wanted.ids, encodings)));
   return table;
+}
+
+/** A copy of `a` in shared memory (see IdTable.hashed). */
+function shared<T extends Uint8Array | Int32Array>(a: T): T {
+  // Never a.constructor: for a Buffer that is Node's deprecated Buffer() constructor.
+  const memory = new SharedArrayBuffer(a.byteLength);
+  const copy = a instanceof Int32Array ? new Int32Array(memory) : new Uint8Array(memory);
+  copy.set(a);
+  return copy as T;
+}
+
+/** An Int32Array of n zeros in shared memory, for arrays sent to every reading thread. */
+export function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(n * 4));
 }
 
 export function hashBytes(buf: Uint8Array, s: number, e: number): number {

@@ -16,6 +16,7 @@ import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
 import { outcomeEffects, statusDistribution, withHolm } from './effects.js';
 import { startProvenance, type HashTarget } from './provenance.js';
+import { sharedInt32 } from '../ingest/idTable.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
 
@@ -171,7 +172,8 @@ function wantedFor(cohort: Cohort, followUp: readonly (FollowUp | null)[]): { wa
   const { participants, controls } = cohort;
   const ids: string[] = [];
   const index = new Int32Array(followUp.length).fill(-1);
-  const months = new Int32Array(followUp.length);
+  // Sent to the reading threads with the wage panel's parameters: shared, not copied.
+  const months = sharedInt32(followUp.length);
   followUp.forEach((f, k) => {
     if (!f) return;
     index[k] = ids.length;

@@ -4,6 +4,16 @@ import type { PersonOutcome, StatusCategory } from '../types.js';
 import { STATUS_CATEGORIES } from '../types.js';
 import type { LocalizedText, OutcomeEffect, StatusRow } from './types.js';
 
+/** The status distribution from a tally of the same persons (every status a known category, as the outcomes stage gives). */
+export function distributionOf(tally: StatusTally): StatusRow[] {
+  const n1 = tally.participants;
+  const n2 = tally.controls;
+  return STATUS_CATEGORIES.map((category) => {
+    const [participants, controls] = tally.counts.get(category)!;
+    return { category, participants, controls, participants_share: n1 ? participants / n1 : NaN, controls_share: n2 ? controls / n2 : NaN };
+  });
+}
+
 export function statusDistribution(outcomes: readonly PersonOutcome[]): StatusRow[] {
   const counts = new Map<StatusCategory, [number, number]>(STATUS_CATEGORIES.map((c) => [c, [0, 0]]));
   let n1 = 0;
@@ -53,8 +63,7 @@ export function tallyStatuses(outcomes: readonly PersonOutcome[]): StatusTally {
 }
 
 /** outcomeEffect for each definition, the persons counted once for all of them. */
-export function outcomeEffects(defs: readonly OutcomeDefinition[], outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean): OutcomeEffect[] {
-  const tally = tallyStatuses(outcomes);
+export function outcomeEffects(defs: readonly OutcomeDefinition[], outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean, tally: StatusTally = tallyStatuses(outcomes)): OutcomeEffect[] {
   return defs.map((def) => outcomeEffect(def, outcomes, confidence, withBoschloo, tally));
 }
 

@@ -14,7 +14,7 @@ import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
-import { outcomeEffects, statusDistribution, withHolm } from './effects.js';
+import { distributionOf, outcomeEffects, tallyStatuses, withHolm } from './effects.js';
 import { startProvenance, type HashTarget } from './provenance.js';
 import { sharedInt32 } from '../ingest/idTable.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
@@ -76,7 +76,9 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   stage('outcomes');
 
   const confidence = spec.confidence;
-  const effects = withHolm(outcomeEffects(spec.outcomes, persons, confidence, options.boschloo ?? true));
+  // One count by status serves the outcomes and the status distribution.
+  const tally = tallyStatuses(persons);
+  const effects = withHolm(outcomeEffects(spec.outcomes, persons, confidence, options.boschloo ?? true, tally));
   const subgroups: SubgroupLevel[] = [];
   const subgroupWarnings: ReconciliationWarning[] = [];
   for (const variable of spec.subgroups) {
@@ -124,10 +126,20 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const continuous = continuousComparisons(persons);
   // The rest of the record, before waiting for the hashes: on large inputs the hash worker
   // may still be busy, and these passes over 200,000 persons need only this thread.
-  const distribution = statusDistribution(persons);
-  const kish = kishEffectiveSize(cohort.controls.map((c) => c.weight).filter((w) => w > 0));
-  const municipalities = [...new Set([...cohort.participants, ...cohort.controls].map((p) => p.municipality))].sort();
-  const weighted = cohort.controls.some((c) => c.weight !== 1);
+  // Plain loops: each runs once over 200,000 persons in code V8 has not optimised yet, where
+  // spreads, map and filter each cost a pass and an array more.
+  const distribution = distributionOf(tally);
+  const positive: number[] = [];
+  let weighted = false;
+  for (const c of cohort.controls) {
+    if (c.weight > 0) positive.push(c.weight);
+    if (c.weight !== 1) weighted = true;
+  }
+  const kish = kishEffectiveSize(positive);
+  const seen = new Set<string>();
+  for (const p of cohort.participants) seen.add(p.municipality);
+  for (const p of cohort.controls) seen.add(p.municipality);
+  const municipalities = [...seen].sort();
   stage('statistics');
   const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();
   stage('provenance');

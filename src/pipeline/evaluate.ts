@@ -16,6 +16,7 @@ import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
 import { distributionOf, outcomeEffects, tallyStatuses, withHolm } from './effects.js';
 import { startProvenance, type HashTarget } from './provenance.js';
+import type { InputProvenance } from './types.js';
 import { sharedInt32 } from '../ingest/idTable.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
@@ -50,10 +51,15 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   let cohortIngest: CohortIngest;
   let followUp: (FollowUp | null)[];
   let wantedIndex: Int32Array;
+  let provenanceOf: () => Promise<InputProvenance[]>;
   try {
     cohortIngest = await readCohort(loaded, options);
     checkColumns(loaded, cohortIngest.cohort.covariates);
     stage('cohort');
+    // The inputs are hashed on a worker thread from here on, at the lowest priority (see
+    // hashWorker.ts): it takes the moments a core is idle while the panels are read, and a
+    // core of its own once this thread computes the outcomes and statistics.
+    provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
     followUp = followUpList(cohortIngest.cohort, spec.follow_up.months_after_end);
     const persons = wantedFor(cohortIngest.cohort, followUp);
     wantedIndex = persons.index;
@@ -66,9 +72,6 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   } finally {
     if (pool !== options.pool) await pool?.close();
   }
-  // Hashed on a worker thread while this one computes the outcomes, statistics and report:
-  // the one stretch of the run where a core is free (the panel read uses all of them).
-  const provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
   const { cohort } = cohortIngest;
   const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
   const persons = outcomeStage.outcomes;

@@ -20,13 +20,29 @@ export class FirstLines {
     this.mask = size - 1;
   }
 
-  /** The line `key` was first seen on, or -1 after recording `line` as its first. */
-  firstOrAdd(key: string, line: number): number {
+  /** The hash firstOrAdd and lineOf use, to compute once for a key looked up in two tables. */
+  static hash(key: string): number {
     let h = 0x811c9dc5;
     for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
+    return h;
+  }
+
+  /** The line `key` was first seen on, or -1 if it was not (`h`: FirstLines.hash(key)). */
+  lineOf(key: string, h: number = FirstLines.hash(key)): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const j = this.slots[slot]!;
+      if (j < 0) return -1;
+      if (this.keys[j] === key) return this.lines[j]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The line `key` was first seen on, or -1 after recording `line` as its first (`h`: FirstLines.hash(key)). */
+  firstOrAdd(key: string, line: number, h: number = FirstLines.hash(key)): number {
     let slot = h & this.mask;
     for (;;) {
       const j = this.slots[slot]!;

@@ -7,7 +7,7 @@
 import type { BenefitParams } from './benefitKernel.js';
 import { WASM_BASE64 } from './benefitLines.wasm.generated.js';
 import { ISO_WEEK_TABLE, WEEK_BASE, WEEK_SPAN } from './values.js';
-import { countWasmLines, EnginePool, wasmAvailable, WasmEngine, type WasmGlobal } from './wasmEngine.js';
+import { countWasmLines, EnginePool, engineOrNull, WasmEngine, type WasmGlobal } from './wasmEngine.js';
 
 /** The kernel's code memo: all-digit codes of up to 4 digits, key = value * 8 + length. */
 export const SMALL_CODE_KEYS = 10000 * 8;
@@ -45,11 +45,10 @@ export interface BenefitWasmCounts {
 
 const pool = new EnginePool<BenefitParams, BenefitWasm>();
 
-/** An engine for a kernel over `params` (a free one of this thread, else a new one), or null without WebAssembly. */
+/** An engine for a kernel over `params` (a free one of this thread, else a new one), or null without WebAssembly or its memory. */
 export function acquireBenefitWasm(params: BenefitParams, minWeek: number, maxWeek: number, lowSlot: number): BenefitWasm | null {
-  if (!wasmAvailable()) return null;
-  const engine = pool.take(params) ?? new BenefitWasm(params);
-  engine.reset(minWeek, maxWeek, lowSlot);
+  const engine = pool.take(params) ?? engineOrNull(() => new BenefitWasm(params));
+  engine?.reset(minWeek, maxWeek, lowSlot);
   return engine;
 }
 

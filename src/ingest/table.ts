@@ -11,7 +11,7 @@ import { Interner } from './interner.js';
 import { scanCsv, type RecordView, type ScanHooks, type ScanTarget } from './scan.js';
 import { TableWasm, type TableBatch } from './tableWasm.js';
 import type { IngestOptions } from './types.js';
-import { wasmAvailable } from './wasmEngine.js';
+import { engineOrNull } from './wasmEngine.js';
 
 /** One column: the value of row r is dict[codes[r]]. */
 export interface TableColumn {
@@ -47,7 +47,7 @@ export async function readTable(target: ScanTarget, opts: IngestOptions = {}): P
   const lines: number[] = [];
   // The usual lines (ASCII, no quotes) are read by the WebAssembly loop, which shares the
   // columns' dictionaries with the interners here (tableWasm.ts); the rest, line by line, here.
-  const engine = opts.engine !== 'js' && wasmAvailable() ? (spare.pop() ?? new TableWasm()) : null;
+  const engine = opts.engine !== 'js' ? (spare.pop() ?? engineOrNull(() => new TableWasm())) : null;
   let fast = false;
   let delimiter = 0;
   const take = (b: TableBatch): void => {

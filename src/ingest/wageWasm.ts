@@ -5,7 +5,7 @@
  */
 import type { WageParams } from './wageKernel.js';
 import { WASM_BASE64 } from './wageLines.wasm.generated.js';
-import { countWasmLines, EnginePool, wasmAvailable, WasmEngine, type WasmGlobal } from './wasmEngine.js';
+import { countWasmLines, EnginePool, engineOrNull, WasmEngine, type WasmGlobal } from './wasmEngine.js';
 
 interface Exports {
   readonly ids: (...offsets: number[]) => void;
@@ -37,11 +37,10 @@ export interface WageWasmCounts {
 
 const pool = new EnginePool<WageParams, WageWasm>();
 
-/** An engine for a kernel over `params` (a free one of this thread, else a new one), or null without WebAssembly. */
+/** An engine for a kernel over `params` (a free one of this thread, else a new one), or null without WebAssembly or its memory. */
 export function acquireWageWasm(params: WageParams, minMonth: number, maxMonth: number, lowPerson: number): WageWasm | null {
-  if (!wasmAvailable()) return null;
-  const engine = pool.take(params) ?? new WageWasm(params);
-  engine.reset(minMonth, maxMonth, lowPerson);
+  const engine = pool.take(params) ?? engineOrNull(() => new WageWasm(params));
+  engine?.reset(minMonth, maxMonth, lowPerson);
   return engine;
 }
 

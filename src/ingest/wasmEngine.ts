@@ -50,6 +50,20 @@ export const countWasmLines = (n: number): void => {
 export const wasmAvailable = (): boolean => wasmApi !== undefined;
 
 /**
+ * `make()`, or null if it throws: an engine whose memory cannot be had (a cohort of tens of
+ * millions on a small machine: WebAssembly memory is one block of at most 4 GB) leaves the
+ * lines to the JavaScript loops, which give the same results.
+ */
+export function engineOrNull<E>(make: () => E): E | null {
+  if (!wasmAvailable()) return null;
+  try {
+    return make();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * One engine's memory: the id table (copied), the cursor's arrays, the chunk buffer and
  * the regions a kernel asks for (`sizes`, in bytes), each at an 8-byte aligned offset.
  */

@@ -144,6 +144,25 @@ describe('the WebAssembly loops read the panels as the JavaScript loops do', () 
     expect(seen.error).toBeGreaterThan(3);
   });
 
+  it('falls back to the JavaScript loops when WebAssembly memory cannot be had, with the same results', async () => {
+    const panel = mutated(new Random(9), 0.005);
+    const js = await ending(panel, 'js', 1, 'exclude_rows');
+    const api = (globalThis as unknown as { WebAssembly: { Memory: unknown } }).WebAssembly;
+    const Memory = api.Memory;
+    api.Memory = function refuse(): never {
+      throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+    };
+    try {
+      const before = wasmLinesRead();
+      // A new spec, so new panel parameters: no engine of an earlier read to reuse.
+      expect(await ending(panel, 'wasm', 1, 'exclude_rows')).toBe(js);
+      // At most the cohort files' 616 lines, by an engine an earlier read left; none of the panel's 86,000.
+      expect(wasmLinesRead() - before).toBeLessThan(1000);
+    } finally {
+      api.Memory = Memory;
+    }
+  });
+
   it('across read buffers (a 5.7 MB panel), with a line longer than the buffer, and with every code alphanumeric', async () => {
     const body = EXAMPLE_ROWS.map((r) => r.join(',')).join('\n');
     const big = `person_id,week,benefit_code\n${body}\n${body}\n${body}\n`;

@@ -18,7 +18,8 @@ import { EffektError } from '../../src/errors.js';
 import { Random } from '../../src/util/random.js';
 import { readCohort } from '../../src/ingest/index.js';
 import { readTable } from '../../src/ingest/table.js';
-import { EXAMPLE, ingestAll, ROOT, specDir } from './helpers.js';
+import { encode, EXAMPLE, ingestAll, ROOT, specDir } from './helpers.js';
+import { benefits as fixtureBenefits, CONTROLS, PARTICIPANTS, PERSONS, wages as fixtureWages } from './fixtures.js';
 
 type Policy = 'error' | 'exclude_rows' | 'none' | 'temporary';
 
@@ -142,6 +143,42 @@ describe('the WebAssembly loops read the panels as the JavaScript loops do', () 
     }
     expect(seen.ok).toBeGreaterThan(3);
     expect(seen.error).toBeGreaterThan(3);
+  });
+
+  /** The panel's rows week by week, the persons in reverse order: each id is looked up in the hash table, not guessed. */
+  const weekOrdered = (panel: string): string => {
+    const [header, ...rows] = panel.trimEnd().split('\n');
+    const byWeek = (r: string): string => r.split(',')[1]!;
+    return [header, ...rows.map((r, k) => ({ r, k })).sort((a, b) => (byWeek(a.r) < byWeek(b.r) ? -1 : byWeek(a.r) > byWeek(b.r) ? 1 : b.k - a.k)).map((x) => x.r)].join('\n') + '\n';
+  };
+
+  it('finds ids with Danish letters in UTF-8 and Windows-1252 panels, and ASCII ids in a table holding two spellings of each Danish id, as the JavaScript loops do', async () => {
+    const danish = (t: string): string => t.replaceAll('K2', 'KØ2').replaceAll('P2', 'PÆ2');
+    const ascii = PERSONS.filter((p) => p !== 'K2' && p !== 'P2');
+    const cases = [
+      { name: 'UTF-8', encoding: 'utf8' as const, panelPersons: PERSONS.map(danish), outsiders: 30 },
+      { name: 'Windows-1252', encoding: 'windows-1252' as const, panelPersons: PERSONS.map(danish), outsiders: 30 },
+      // An all-ASCII panel leaves its encoding open: the id table holds both spellings of KØ2 and PÆ2.
+      { name: 'ASCII panel', encoding: 'utf8' as const, panelPersons: ascii, outsiders: 30 },
+    ];
+    for (const c of cases) {
+      const input = {
+        'participants.csv': encode(danish(PARTICIPANTS), c.encoding),
+        'controls.csv': encode(danish(CONTROLS), c.encoding),
+        'benefits_weekly.csv': encode(weekOrdered(fixtureBenefits(30, c.panelPersons)), c.encoding),
+        'wages_monthly.csv': encode(danish(fixtureWages()), c.encoding),
+      };
+      const read = async (engine: 'wasm' | 'js'): Promise<string> => {
+        const { benefits: b, wages: w } = await ingestAll(specDir(input), { engine });
+        return JSON.stringify({ b: b.byPerson, bf: b.file, w: [...w.months], wf: w.file });
+      };
+      const js = await read('js');
+      // Only the outsider X1's rows are not in the cohort: the other ids were found.
+      expect((JSON.parse(js) as { bf: { excluded: Record<string, number> } }).bf.excluded.person_not_in_cohort, c.name).toBe(c.outsiders);
+      const before = wasmLinesRead();
+      expect(await read('wasm'), c.name).toBe(js);
+      expect(wasmLinesRead() - before, c.name).toBeGreaterThan(0);
+    }
   });
 
   it('falls back to the JavaScript loops when WebAssembly memory cannot be had, with the same results', async () => {

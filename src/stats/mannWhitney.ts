@@ -22,17 +22,22 @@ export interface MannWhitneyResult {
 
 /**
  * Mid-ranks of the first `upTo` values of the pooled sample (ties get the average rank;
- * the test needs only the first group's) and the sizes of all tie groups. A native numeric sort of a copy, then each value's rank from the bounds of its
- * run of equals (binary search): no comparator sort, which is slow at 100,000+ values.
+ * the test needs only the first group's), whether any values tie, and Σ (t³ − t) over the
+ * tie groups (sizes t) for the variance. A native numeric sort of a copy, then each value's
+ * rank from the bounds of its run of equals (binary search): no comparator sort, which is
+ * slow at 100,000+ values, and no list of tie sizes (one per distinct value).
  */
-function midRanks(values: readonly number[], upTo: number): { ranks: Float64Array; ties: number[] } {
-  const sorted = Float64Array.from(values).sort();
+function midRanks(values: Float64Array, upTo: number): { ranks: Float64Array; hasTies: boolean; tieSum: number } {
+  const sorted = values.slice().sort();
   const n = sorted.length;
-  const ties: number[] = [];
+  let hasTies = false;
+  let tieSum = 0;
   for (let i = 0; i < n; ) {
     let j = i;
     while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
-    ties.push(j - i + 1);
+    const t = j - i + 1;
+    if (t > 1) hasTies = true;
+    tieSum += t ** 3 - t;
     i = j + 1;
   }
   const ranks = new Float64Array(upTo);
@@ -55,7 +60,7 @@ function midRanks(values: readonly number[], upTo: number): { ranks: Float64Arra
     }
     ranks[k] = (lo + 1 + end) / 2;
   }
-  return { ranks, ties };
+  return { ranks, hasTies, tieSum };
 }
 
 /**
@@ -94,15 +99,16 @@ export function wilcoxonDistribution(m: number, n: number): Float64Array {
 export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
   const { alternative = 'two-sided', correct = true } = options;
   if (x.length < 1 || y.length < 1) throw inputError(`Mann–Whitney test: each group needs at least 1 value (got ${x.length} and ${y.length})`);
-  const pooled = [...x, ...y];
-  if (!pooled.every(Number.isFinite)) throw inputError('Mann–Whitney test: values must be finite numbers');
+  if (!x.every(Number.isFinite) || !y.every(Number.isFinite)) throw inputError('Mann–Whitney test: values must be finite numbers');
   const nx = x.length;
   const ny = y.length;
-  const { ranks, ties } = midRanks(pooled, nx);
+  const pooled = new Float64Array(nx + ny);
+  pooled.set(x);
+  pooled.set(y, nx);
+  const { ranks, hasTies, tieSum } = midRanks(pooled, nx);
   let rankSum = 0;
   for (let i = 0; i < nx; i++) rankSum += ranks[i] as number;
   const w = rankSum - (nx * (nx + 1)) / 2;
-  const hasTies = ties.some((t) => t > 1);
   const exact = options.exact ?? (nx < 50 && ny < 50);
   if (exact && !hasTies) {
     const dist = wilcoxonDistribution(nx, ny);
@@ -123,8 +129,6 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
     return Object.freeze({ statistic: w, p, exact: true, method: 'mann_whitney', alternative });
   }
   const n = nx + ny;
-  let tieSum = 0;
-  for (const t of ties) tieSum += t ** 3 - t;
   const sigma = Math.sqrt(((nx * ny) / 12) * (n + 1 - tieSum / (n * (n - 1))));
   if (!(sigma > 0)) {
     return Object.freeze({ statistic: w, p: 1, exact: false, method: 'mann_whitney', alternative, note: 'every value is tied: the rank-sum variance is 0 (R gives NaN); p set to 1' });

@@ -10,7 +10,7 @@
 // an unknown code, a blank id, a line not complete before `limit`) is handed back to the
 // JavaScript kernel, which reads that one line and calls back in. The JavaScript kernel
 // stays the reference: tests run both on the same panels.
-import { byte, CR, i32At, idField, idSame, lastPerson, LF, person, resetCursor } from './persons';
+import { byte, CR, i32At, idField, idSame, lastPerson, LF, person, resetCursor, sameBytes } from './persons';
 export { ids } from './persons';
 
 const ZERO: i32 = 48;
@@ -68,11 +68,7 @@ export function reset(minWeekStart: i32, maxWeekStart: i32, lowSlotStart: i32): 
 /** BenefitKernel.classify, for codes of up to 4 digits already classified; BAIL for any other. */
 function classify(s: usize, e: usize): i32 {
   const n = <i32>(e - s);
-  if (n == lastCodeLength) {
-    let j = 0;
-    while (j < n && load<u8>(s + <usize>j) == load<u8>(lastCode + <usize>j)) j++;
-    if (j == n) return lastClass;
-  }
+  if (n == lastCodeLength && sameBytes(s, lastCode, n)) return lastClass;
   let a = s;
   let b = e;
   while (a < b && byte(a) == SPACE) a++;

@@ -10,7 +10,7 @@
 // src/ingest/tableWasm.ts, whose TableInterner reads the lines this loop leaves: a line
 // with a quote or a byte of 0x80 or more, or with another number of fields than the header.
 
-import { byte, CR, hashBytes, LF } from './persons';
+import { byte, CR, hashBytes, LF, sameBytes } from './persons';
 
 const QUOTE: u32 = 34;
 const MAX_BYTES: i32 = 48;
@@ -79,9 +79,7 @@ function find(c: i32, s: usize, e: usize): i32 {
     if (k < 0) return -1;
     if (load<i32>(base + LENGTHS + (<usize>k << 2)) == n) {
       const at = base + STASH + <usize>load<i32>(base + STARTS + (<usize>k << 2));
-      let j = 0;
-      while (j < n && load<u8>(at + <usize>j) == load<u8>(s + <usize>j)) j++;
-      if (j == n) return load<i32>(base + CODES + (<usize>k << 2));
+      if (sameBytes(at, s, n)) return load<i32>(base + CODES + (<usize>k << 2));
     }
     slot = (slot + 1) & (SLOTS - 1);
   }

@@ -74,7 +74,8 @@ export class TableWasm {
       copied: place(COPIED * 12),
       fields: place(n * 12),
     };
-    const chunkAt = place(WASM_CHUNK_BYTES);
+    // Eight bytes more than the chunk: the loop compares values eight bytes at a time.
+    const chunkAt = place(WASM_CHUNK_BYTES + 8);
     const memory = new api.Memory({ initial: Math.ceil(size / PAGE) });
     this.buffer = memory.buffer;
     this.chunk = Buffer.from(this.buffer, chunkAt, WASM_CHUNK_BYTES);

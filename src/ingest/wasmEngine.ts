@@ -97,7 +97,8 @@ export class WasmEngine<X extends IdExports, R extends string> {
     };
     const at = {} as Record<R, number>;
     for (const key of Object.keys(sizes) as R[]) at[key] = place(sizes[key]);
-    const chunkAt = place(WASM_CHUNK_BYTES);
+    // Eight bytes more than the chunk: the loops compare ids and codes eight bytes at a time.
+    const chunkAt = place(WASM_CHUNK_BYTES + 8);
     const memory = new api.Memory({ initial: Math.ceil(size / PAGE) });
     this.buffer = memory.buffer;
     this.at = at;

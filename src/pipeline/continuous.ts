@@ -1,4 +1,4 @@
-import { mannWhitney, welchTTest } from '../stats/index.js';
+import { mannWhitneySorted, welchTTest } from '../stats/index.js';
 import type { PersonOutcome } from '../types.js';
 import type { ContinuousComparison } from './types.js';
 
@@ -21,19 +21,22 @@ export function continuousComparisons(persons: readonly PersonOutcome[]): Contin
   return (['paid_hours', 'wage_income'] as const).map((variable) => {
     const { x, y } = values[variable];
     const w = welchTTest(x, y);
-    const m = mannWhitney(x, y);
+    // Each group sorted once, for its median and for the rank-sum test.
+    const xs = Float64Array.from(x).sort();
+    const ys = Float64Array.from(y).sort();
+    const m = mannWhitneySorted(xs, ys);
     return {
       variable,
-      participants: summary(x),
-      controls: summary(y),
+      participants: summary(x, xs),
+      controls: summary(y, ys),
       welch: { statistic: w.statistic, df: w.df, p: w.p, estimate: w.estimate, ci: w.ci },
       wilcoxon: { statistic: m.statistic, p: m.p, exact: m.exact },
     };
   });
 }
 
-function summary(xs: readonly number[]): { n: number; mean: number; median: number } {
-  const s = Float64Array.from(xs).sort();
+/** n, mean (in file order) and median (from `s`, the values sorted). */
+function summary(xs: readonly number[], s: Float64Array): { n: number; mean: number; median: number } {
   const mid = s.length >> 1;
   const median = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
   return { n: xs.length, mean: xs.reduce((a, b) => a + b, 0) / xs.length, median };

@@ -19,7 +19,7 @@ export { compareProportions, type Comparison, type CompareOptions, type GroupSum
 export { holm } from './holm.js';
 export { kishEffectiveSize } from './kish.js';
 export { welchTTest, type WelchOptions, type WelchResult } from './welch.js';
-export { mannWhitney, wilcoxonDistribution, type MannWhitneyOptions, type MannWhitneyResult } from './mannWhitney.js';
+export { mannWhitney, mannWhitneySorted, wilcoxonDistribution, type MannWhitneyOptions, type MannWhitneyResult } from './mannWhitney.js';
 export { powerTwoProportions, minimumDetectableEffect, type PowerMethod, type PowerSettings, type PowerResult, type MdeSettings, type MdeResult } from './power.js';
 export { weightedShare, weightedDifference, type RobustType, type WeightedOptions, type WeightedShare, type WeightedDifference } from './weighted.js';
 export { simulateCoverage, binomialSampler, type CoverageSettings, type CoveragePoint } from './coverage.js';

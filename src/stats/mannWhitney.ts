@@ -21,46 +21,42 @@ export interface MannWhitneyResult {
 }
 
 /**
- * Mid-ranks of the first `upTo` values of the pooled sample (ties get the average rank;
- * the test needs only the first group's), whether any values tie, and Σ (t³ − t) over the
- * tie groups (sizes t) for the variance. A native numeric sort of a copy, then each value's
- * rank from the bounds of its run of equals (binary search): no comparator sort, which is
- * slow at 100,000+ values, and no list of tie sizes (one per distinct value).
+ * The rank sum of x in the pooled sample (ties get the average rank), whether any values
+ * tie, and Σ (t³ − t) over the tie groups (sizes t) for the variance, from both samples
+ * sorted ascending: one merge, each run of equal values (from either sample) taken whole.
+ * Mid-ranks are half-integers, so the sums are exact and do not depend on the order they
+ * are added in; Σ (t³ − t) is added run by run in ascending order of value, as a pass over
+ * the pooled sorted sample would. Sorting each sample on its own costs less than sorting
+ * the pool, and a caller that has sorted them already (for medians) passes them as they are.
  */
-function midRanks(values: Float64Array, upTo: number): { ranks: Float64Array; hasTies: boolean; tieSum: number } {
-  const sorted = values.slice().sort();
-  const n = sorted.length;
+function rankSumSorted(xs: ArrayLike<number>, ys: ArrayLike<number>): { rankSum: number; hasTies: boolean; tieSum: number } {
+  const nx = xs.length;
+  const ny = ys.length;
+  let i = 0;
+  let j = 0;
+  let below = 0;
+  let rankSum = 0;
   let hasTies = false;
   let tieSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
-    const t = j - i + 1;
+  while (i < nx || j < ny) {
+    const v = j >= ny || (i < nx && xs[i]! <= ys[j]!) ? xs[i]! : ys[j]!;
+    let cx = 0;
+    while (i < nx && xs[i] === v) {
+      i++;
+      cx++;
+    }
+    let t = cx;
+    while (j < ny && ys[j] === v) {
+      j++;
+      t++;
+    }
     if (t > 1) hasTies = true;
     tieSum += t ** 3 - t;
-    i = j + 1;
+    // The run holds ranks below + 1 .. below + t; its mid-rank is their mean.
+    rankSum += cx * (below + (t + 1) / 2);
+    below += t;
   }
-  const ranks = new Float64Array(upTo);
-  for (let k = 0; k < upTo; k++) {
-    const v = values[k]!;
-    // [lo, hi): the run of values equal to v; its mid-rank is (lo + 1 + hi) / 2.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    hi = n;
-    while (end < hi) {
-      const mid = (end + hi) >>> 1;
-      if (sorted[mid]! <= v) end = mid + 1;
-      else hi = mid;
-    }
-    ranks[k] = (lo + 1 + end) / 2;
-  }
-  return { ranks, hasTies, tieSum };
+  return { rankSum, hasTies, tieSum };
 }
 
 /**
@@ -97,17 +93,20 @@ export function wilcoxonDistribution(m: number, n: number): Float64Array {
  * where R returns NaN) p = 1 with a note.
  */
 export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
-  const { alternative = 'two-sided', correct = true } = options;
   if (x.length < 1 || y.length < 1) throw inputError(`Mann–Whitney test: each group needs at least 1 value (got ${x.length} and ${y.length})`);
   if (!x.every(Number.isFinite) || !y.every(Number.isFinite)) throw inputError('Mann–Whitney test: values must be finite numbers');
+  return mannWhitneySorted(Float64Array.from(x).sort(), Float64Array.from(y).sort(), options);
+}
+
+/**
+ * mannWhitney for samples already sorted ascending (finite numbers; not checked): for a
+ * caller that sorts them anyway, as the continuous comparisons do for their medians.
+ */
+export function mannWhitneySorted(x: ArrayLike<number>, y: ArrayLike<number>, options: MannWhitneyOptions = {}): MannWhitneyResult {
+  const { alternative = 'two-sided', correct = true } = options;
   const nx = x.length;
   const ny = y.length;
-  const pooled = new Float64Array(nx + ny);
-  pooled.set(x);
-  pooled.set(y, nx);
-  const { ranks, hasTies, tieSum } = midRanks(pooled, nx);
-  let rankSum = 0;
-  for (let i = 0; i < nx; i++) rankSum += ranks[i] as number;
+  const { rankSum, hasTies, tieSum } = rankSumSorted(x, y);
   const w = rankSum - (nx * (nx + 1)) / 2;
   const exact = options.exact ?? (nx < 50 && ny < 50);
   if (exact && !hasTies) {

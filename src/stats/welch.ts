@@ -50,7 +50,7 @@ function varianceOf(xs: readonly number[], mean: number): number {
 export function welchTTest(x: readonly number[], y: readonly number[], options: WelchOptions = {}): WelchResult {
   const { alternative = 'two-sided', confidence = 0.95 } = options;
   if (x.length < 2 || y.length < 2) throw inputError(`Welch t-test: each group needs at least 2 values (got ${x.length} and ${y.length})`);
-  if (![...x, ...y].every(Number.isFinite)) throw inputError('Welch t-test: values must be finite numbers');
+  if (!x.every(Number.isFinite) || !y.every(Number.isFinite)) throw inputError('Welch t-test: values must be finite numbers');
   const mx = meanOf(x);
   const my = meanOf(y);
   const sx2 = varianceOf(x, mx) / x.length;

@@ -7,6 +7,7 @@
 import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.js';
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
+import type { ControlDates } from '../outcomes/followUp.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
 import { shown } from './errorList.js';
 import { cell, readTable, type Table, type TableColumn } from './table.js';
@@ -28,7 +29,26 @@ interface ParsedFile {
   readonly layout: ColumnLayout;
 }
 
-export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): Promise<CohortIngest> {
+/**
+ * The controls as the file gives them, before their Person records are made and checked
+ * (see readCohort's `early`): ids and the dates their follow-up months come from, row by
+ * row, and the participants (read and checked).
+ */
+export interface EarlyControls {
+  readonly participants: readonly Person[];
+  readonly ids: (row: number) => string;
+  readonly dates: ControlDates;
+}
+
+/**
+ * `early`, when given, is called once the participants are read and checked and the
+ * controls file is read, and awaited before the controls' records are made and checked
+ * (the longest step on large cohorts): the pipeline starts reading the panels there. It
+ * gets the controls only when their ids are not blank and their reference dates read;
+ * their other checks come after, so a caller must drop whatever it started if readCohort
+ * throws. Whenever readCohort returns, the controls' records hold exactly these ids and dates.
+ */
+export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}, early?: (controls: EarlyControls) => Promise<void>): Promise<CohortIngest> {
   const pIn = resolveInput(loaded, loaded.spec.inputs.participants);
   const cIn = resolveInput(loaded, loaded.spec.inputs.controls);
   const pTable = await readTable({ path: pIn.path, display: pIn.display, role: 'participants', csv: pIn.csv }, opts);
@@ -51,6 +71,10 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): 
   const { persons: participants, seen: participantIds } = readPersons(pFile, 'participant', participantLines, null, pIn.display, pColumns);
   pTable.errors.throwIfAny();
   if (participants.length === 0) throw inputError('no participants: the file has a header and no data rows', { file: pIn.display });
+  if (early) {
+    const view = earlyControls(cFile, participants);
+    if (view) await early(view);
+  }
   const cColumns = covariateValues(cFile, pFile, common);
   const { persons: controls } = readPersons(cFile, 'control', participantLines, participantIds, pIn.display, cColumns);
   cTable.errors.throwIfAny();
@@ -62,6 +86,38 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}): 
     files: [reconciliation(pFile, 'participants'), reconciliation(cFile, 'controls')],
     warnings,
     covariateColumns: { participants: columns(pColumns), controls: columns(cColumns) },
+  };
+}
+
+/**
+ * The controls' ids and dates from their columns, read as readPersons reads them (each
+ * distinct reference date parsed once); null when an id is blank or a reference date does
+ * not read (readPersons then reports it).
+ */
+function earlyControls(f: ParsedFile, participants: readonly Person[]): EarlyControls | null {
+  const { layout, table } = f;
+  const column = (name: string): TableColumn | undefined => {
+    const at = layout.index.get(name);
+    return at === undefined ? undefined : table.columns[at];
+  };
+  const ids = column('person_id')!;
+  if (ids.dict.includes('')) return null;
+  const matched = column('matched_to');
+  const references = column('reference_end_date');
+  let referenceOf: ((row: number) => string | null) | null = () => null;
+  if (references !== undefined) {
+    const iso = references.dict.map((raw) => (raw === '' ? null : parseDate(raw, table.dialect.dateFormat)));
+    // A code no row uses may be an unreadable value of a line the reader left out: only the used ones count.
+    const used = new Uint8Array(iso.length);
+    for (let r = 0; r < references.codes.length; r++) used[references.codes[r]!] = 1;
+    if (iso.some((d, k) => d === null && used[k] === 1 && references.dict[k] !== '')) referenceOf = null;
+    else referenceOf = (r) => iso[references.codes[r]!]!;
+  }
+  if (referenceOf === null) return null;
+  return {
+    participants,
+    ids: (r) => cell(ids, r),
+    dates: { count: table.lines.length, referenceEndDate: referenceOf, matchedTo: matched === undefined ? () => null : (r) => cell(matched, r) || null },
   };
 }
 

@@ -114,7 +114,9 @@ export async function runPanel<J extends KernelJob>(
   const own = opts.pool === undefined ? new IngestPool(large ? threads - 1 : 0) : undefined;
   let results: Done[];
   try {
-    results = await (opts.pool ?? own!).scan(setup, cuts, report);
+    const scanning = (opts.pool ?? own!).scan(setup, cuts, report);
+    opts.onQueued?.(role);
+    results = await scanning;
   } finally {
     await own?.close();
   }

@@ -21,6 +21,8 @@ export interface IngestOptions {
    * results are the same; tests compare the two.
    */
   readonly engine?: 'wasm' | 'js';
+  /** Called once a panel's byte ranges are queued for the reading threads (they are at work from then on). */
+  readonly onQueued?: (role: InputRole) => void;
 }
 
 export interface CohortIngest {

@@ -26,6 +26,20 @@ export function followUpMonths(cohort: Cohort, monthsAfterEnd: number): Map<stri
 
 /** followUpMonths as an array: entry k for the k-th person of participants then controls (null: none). */
 export function followUpList(cohort: Cohort, monthsAfterEnd: number): (FollowUp | null)[] {
+  const { controls } = cohort;
+  return followUpsOf(cohort.participants, { count: controls.length, referenceEndDate: (r) => controls[r]!.referenceEndDate, matchedTo: (r) => controls[r]!.matchedTo }, monthsAfterEnd);
+}
+
+/** What the follow-up months need of the controls, row by row (Person records, or the columns of the file before they are made). */
+export interface ControlDates {
+  readonly count: number;
+  /** ISO date, or null when the control has none. */
+  readonly referenceEndDate: (row: number) => string | null;
+  readonly matchedTo: (row: number) => string | null;
+}
+
+/** followUpList from the participants and the controls' dates. */
+export function followUpsOf(participants: readonly Pick<Person, 'id' | 'endDate'>[], controls: ControlDates, monthsAfterEnd: number): (FollowUp | null)[] {
   const out: (FollowUp | null)[] = [];
   // Records are immutable and few are distinct (controls share their participant's end
   // date): one per source and date, instead of one per person on 200,000-control cohorts.
@@ -40,7 +54,7 @@ export function followUpList(cohort: Cohort, monthsAfterEnd: number): (FollowUp 
   const participantEnd = new Map<string, string>();
   let sumDays = 0;
   let count = 0;
-  for (const p of cohort.participants) {
+  for (const p of participants) {
     if (p.endDate === null) {
       out.push(null);
       continue;
@@ -54,26 +68,27 @@ export function followUpList(cohort: Cohort, monthsAfterEnd: number): (FollowUp 
   // Controls without a reference date of their own share their matched participant's
   // record: one lookup per control rather than three.
   const byMatch = new Map<string | null, FollowUp | null>();
-  for (const c of cohort.controls) {
-    if (c.referenceEndDate !== null) {
-      out.push(controlFollowUp(c, participantEnd, meanEnd, at));
+  for (let r = 0; r < controls.count; r++) {
+    const reference = controls.referenceEndDate(r);
+    if (reference !== null) {
+      out.push(at(reference, 'reference_end_date'));
       continue;
     }
-    let f = byMatch.get(c.matchedTo);
-    if (f === undefined) byMatch.set(c.matchedTo, (f = controlFollowUp(c, participantEnd, meanEnd, at)));
+    const matchedTo = controls.matchedTo(r);
+    let f = byMatch.get(matchedTo);
+    if (f === undefined) byMatch.set(matchedTo, (f = matchedFollowUp(matchedTo, participantEnd, meanEnd, at)));
     out.push(f);
   }
   return out;
 }
 
-function controlFollowUp(
-  c: Person,
+function matchedFollowUp(
+  matchedTo: string | null,
   participantEnd: ReadonlyMap<string, string>,
   meanEnd: string | null,
   at: (endDate: string, source: FollowUpSource) => FollowUp,
 ): FollowUp | null {
-  if (c.referenceEndDate !== null) return at(c.referenceEndDate, 'reference_end_date');
-  const matchedEnd = c.matchedTo !== null ? participantEnd.get(c.matchedTo) : undefined;
+  const matchedEnd = matchedTo !== null ? participantEnd.get(matchedTo) : undefined;
   if (matchedEnd !== undefined) return at(matchedEnd, 'matched_participant');
   if (meanEnd !== null) return at(meanEnd, 'participants_mean_end_date');
   return null;

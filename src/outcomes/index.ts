@@ -3,7 +3,7 @@ import type { MonthIndex } from '../util/months.js';
 import { monthClass, statusOf } from './classify.js';
 import type { FollowUp } from './followUp.js';
 
-export { followUpList, followUpMonths, type FollowUp, type FollowUpSource } from './followUp.js';
+export { followUpList, followUpMonths, followUpsOf, type ControlDates, type FollowUp, type FollowUpSource } from './followUp.js';
 export { monthClass, statusOf } from './classify.js';
 
 export interface OutcomeInputs {

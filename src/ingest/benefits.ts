@@ -40,21 +40,7 @@ export async function readBenefitPanel(
 
   const { ids, months: wantedMonths } = wanted;
   const n = ids.length;
-  // Sent to every reading thread: shared, not copied (see IdTable.hashed).
-  const firstWeek = sharedInt32(n);
-  const weekCount = sharedInt32(n);
-  const base = sharedInt32(n);
-  let weekSlots = 0;
-  const monthWeeks = new Map<number, { first: number; count: number }>();
-  for (let p = 0; p < n; p++) {
-    const m = wantedMonths[p]!;
-    let w = monthWeeks.get(m);
-    if (!w) monthWeeks.set(m, (w = weeksOfMonth(m)));
-    firstWeek[p] = w.first;
-    weekCount[p] = w.count;
-    base[p] = weekSlots;
-    weekSlots += w.count;
-  }
+  const { firstWeek, weekCount, base, weekSlots } = followUpWeeks(wantedMonths);
   const { dialect } = head;
   const params: BenefitParams = {
     ids: idTableFor(wanted, dialect.encodingDecided ? [dialect.encoding] : ['utf-8', 'windows-1252']).parts,
@@ -93,12 +79,7 @@ export async function readBenefitPanel(
     const part = r.partial;
     rowsRead += r.scan.rows;
     for (const k of Object.keys(part.excluded) as (keyof BenefitPartial['excluded'])[]) excluded[k] += part.excluded[k];
-    for (let s = part.lowSlot; s <= part.highSlot; s++) {
-      const c = part.classes[s]!;
-      if (c === -1) continue;
-      if (classes[s] === -1) classes[s] = c;
-      else excluded.duplicate_person_week++;
-    }
+    excluded.duplicate_person_week += mergeClasses(classes, part);
     if (part.minWeek < minWeek) minWeek = part.minWeek;
     if (part.maxWeek > maxWeek) maxWeek = part.maxWeek;
     for (const e of part.errors) errors.add(e.message, r.firstLine + e.line, e.column);
@@ -135,11 +116,91 @@ export async function readBenefitPanel(
     if (gap.count > 0) warnings.push({ code: 'weeks_missing', params: { count: gap.count, first: formatWeek(gap.first), file: display } });
   }
 
+  const { byPerson, outside, used, outsideRows } = personWeeks(ids, firstWeek, weekCount, base, classes, minWeek, maxWeek);
+  excluded.follow_up_outside_coverage += outsideRows;
+  if (n > 0 && outside.size === n) {
+    const span = `${formatMonth(Math.min(...wantedMonths))} to ${formatMonth(Math.max(...wantedMonths))}`;
+    const why = coverage ? `the file covers ${coverage.first_week} to ${coverage.last_week}, which contains none of` : 'the file has no rows with a week, so it covers none of';
+    throw inputError(`${why} the cohort's follow-up months (${span})`, { file: display });
+  }
+  if (outside.size > 0) {
+    warnings.push({
+      code: 'follow_up_outside_coverage',
+      params: { persons: outside.size, file: display, first_month: coverage ? formatMonth(coverage.first_month) : '', last_month: coverage ? formatMonth(coverage.last_month) : '' },
+    });
+  }
+  const unknownRows = unknown.reduce((a, u) => a + u.count, 0);
+  if (unknown.length && policy === 'exclude_rows') warnings.push({ code: 'unknown_codes_excluded', params: { codes: unknown.length, rows: unknownRows } });
+  if (unknown.length && (policy === 'none' || policy === 'temporary')) warnings.push({ code: 'unknown_codes_recoded', params: { codes: unknown.length, rows: unknownRows, as: policy } });
+  if (excluded.duplicate_person_week) warnings.push({ code: 'duplicate_person_week', params: { rows: excluded.duplicate_person_week, file: display } });
+  if (encodingSwitchLine !== null) warnings.push({ code: 'encoding_switched', params: { file: display, line: encodingSwitchLine } });
+
+  const file: FileReconciliation = { role: 'benefits', file: display, rows_read: rowsRead, rows_used: used, excluded: nonZero(excluded) };
+  assertBalanced(file);
+  return withLazyMap({ byPerson, outside_coverage: outside, coverage, file, unknown_codes: unknown, warnings }, 'months', () => {
+    const months = new Map<string, readonly (CategoryClass | null)[]>();
+    byPerson.forEach((weeks, p) => weeks && months.set(ids[p]!, weeks));
+    return months;
+  });
+}
+
+// The loops over every wanted person or week slot are functions of their own: V8 compiles a
+// long-running loop of a function called once while it runs (on-stack replacement), and when
+// the loop sat in readBenefitPanel, each of its loops cost a compile of the whole function
+// (five on the bench panel, 40 ms of the compiler's time).
+
+/** Each wanted person's follow-up weeks (first week, count) and slots (base), in shared memory: sent to every reading thread, not copied (see IdTable.hashed). */
+function followUpWeeks(wantedMonths: Int32Array): { firstWeek: Int32Array; weekCount: Int32Array; base: Int32Array; weekSlots: number } {
+  const n = wantedMonths.length;
+  const firstWeek = sharedInt32(n);
+  const weekCount = sharedInt32(n);
+  const base = sharedInt32(n);
+  let weekSlots = 0;
+  const monthWeeks = new Map<number, { first: number; count: number }>();
+  for (let p = 0; p < n; p++) {
+    const m = wantedMonths[p]!;
+    let w = monthWeeks.get(m);
+    if (!w) monthWeeks.set(m, (w = weeksOfMonth(m)));
+    firstWeek[p] = w.first;
+    weekCount[p] = w.count;
+    base[p] = weekSlots;
+    weekSlots += w.count;
+  }
+  return { firstWeek, weekCount, base, weekSlots };
+}
+
+/** A range's person-week classes into `classes`, in file order: a slot already filled by an earlier range is a duplicate. Returns the duplicates. */
+function mergeClasses(classes: Int8Array, part: BenefitPartial): number {
+  let duplicates = 0;
+  for (let s = part.lowSlot; s <= part.highSlot; s++) {
+    const c = part.classes[s]!;
+    if (c === -1) continue;
+    if (classes[s] === -1) classes[s] = c;
+    else duplicates++;
+  }
+  return duplicates;
+}
+
+/**
+ * Each wanted person's weeks, or null when the file covers their follow-up month only in
+ * part (those persons' ids in `outside`, their rows in `outsideRows`). Persons share week
+ * patterns (most have four or five weeks of one class): one frozen array per pattern rather
+ * than one per person on 200,000-person cohorts.
+ */
+function personWeeks(
+  ids: readonly string[],
+  firstWeek: Int32Array,
+  weekCount: Int32Array,
+  base: Int32Array,
+  classes: Int8Array,
+  minWeek: number,
+  maxWeek: number,
+): { byPerson: (readonly (CategoryClass | null)[] | null)[]; outside: Set<string>; used: number; outsideRows: number } {
+  const n = ids.length;
   let used = 0;
+  let outsideRows = 0;
   const byPerson = new Array<readonly (CategoryClass | null)[] | null>(n);
   const outside = new Set<string>();
-  // Persons share week patterns (most have four or five weeks of one class): one frozen
-  // array per pattern rather than one per person on 200,000-person cohorts.
   const patterns = new Map<number, readonly (CategoryClass | null)[]>();
   for (let p = 0; p < n; p++) {
     const count = weekCount[p]!;
@@ -166,33 +227,10 @@ export async function readBenefitPanel(
     } else {
       byPerson[p] = null;
       outside.add(ids[p]!);
-      excluded.follow_up_outside_coverage += rows;
+      outsideRows += rows;
     }
   }
-  if (n > 0 && outside.size === n) {
-    const span = `${formatMonth(Math.min(...wantedMonths))} to ${formatMonth(Math.max(...wantedMonths))}`;
-    const why = coverage ? `the file covers ${coverage.first_week} to ${coverage.last_week}, which contains none of` : 'the file has no rows with a week, so it covers none of';
-    throw inputError(`${why} the cohort's follow-up months (${span})`, { file: display });
-  }
-  if (outside.size > 0) {
-    warnings.push({
-      code: 'follow_up_outside_coverage',
-      params: { persons: outside.size, file: display, first_month: coverage ? formatMonth(coverage.first_month) : '', last_month: coverage ? formatMonth(coverage.last_month) : '' },
-    });
-  }
-  const unknownRows = unknown.reduce((a, u) => a + u.count, 0);
-  if (unknown.length && policy === 'exclude_rows') warnings.push({ code: 'unknown_codes_excluded', params: { codes: unknown.length, rows: unknownRows } });
-  if (unknown.length && (policy === 'none' || policy === 'temporary')) warnings.push({ code: 'unknown_codes_recoded', params: { codes: unknown.length, rows: unknownRows, as: policy } });
-  if (excluded.duplicate_person_week) warnings.push({ code: 'duplicate_person_week', params: { rows: excluded.duplicate_person_week, file: display } });
-  if (encodingSwitchLine !== null) warnings.push({ code: 'encoding_switched', params: { file: display, line: encodingSwitchLine } });
-
-  const file: FileReconciliation = { role: 'benefits', file: display, rows_read: rowsRead, rows_used: used, excluded: nonZero(excluded) };
-  assertBalanced(file);
-  return withLazyMap({ byPerson, outside_coverage: outside, coverage, file, unknown_codes: unknown, warnings }, 'months', () => {
-    const months = new Map<string, readonly (CategoryClass | null)[]>();
-    byPerson.forEach((weeks, p) => weeks && months.set(ids[p]!, weeks));
-    return months;
-  });
+  return { byPerson, outside, used, outsideRows };
 }
 
 /**

@@ -10,7 +10,7 @@ import { determineOutcomes, followUpList, followUpsOf, type FollowUp } from '../
 import { inputError, type EffektError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
-import type { Cohort, InputRole, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
+import type { Cohort, InputRole, Person, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
 import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
@@ -139,13 +139,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     subgroups.unshift({ variable: 'cohort', level: c.label[spec.report.language], participants: c.participants, controls: c.controls, outcomes: c.outcomes });
   }
 
-  const controlRule: Record<string, number> = {};
-  const participantMonths: number[] = [];
-  followUp.forEach((f, k) => {
-    if (!f) return;
-    if (k < cohort.participants.length) participantMonths.push(f.month);
-    else controlRule[f.source] = (controlRule[f.source] ?? 0) + 1;
-  });
+  const { controlRule, participantMonths } = followUpSummary(followUp, cohort.participants.length);
 
   const reconciliation: Reconciliation = {
     files: [...cohortIngest.files, panel.file, wages.file],
@@ -157,20 +151,10 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const continuous = continuousComparisons(persons);
   // The rest of the record, before waiting for the hashes: on large inputs the hash worker
   // may still be busy, and these passes over 200,000 persons need only this thread.
-  // Plain loops: each runs once over 200,000 persons in code V8 has not optimised yet, where
-  // spreads, map and filter each cost a pass and an array more.
   const distribution = distributionOf(tally);
-  const positive: number[] = [];
-  let weighted = false;
-  for (const c of cohort.controls) {
-    if (c.weight > 0) positive.push(c.weight);
-    if (c.weight !== 1) weighted = true;
-  }
+  const { positive, weighted } = controlWeights(cohort.controls);
   const kish = kishEffectiveSize(positive);
-  const seen = new Set<string>();
-  for (const p of cohort.participants) seen.add(p.municipality);
-  for (const p of cohort.controls) seen.add(p.municipality);
-  const municipalities = [...seen].sort();
+  const municipalities = municipalitiesOf(cohort);
   stage('statistics');
   const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();
   stage('provenance');
@@ -208,6 +192,43 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     codebook: { name: codebook.name, codes: codebook.codes.size },
   };
   return { evaluation, persons };
+}
+
+// Passes over every person, as functions of their own: each runs once, over 200,000 persons,
+// and V8 compiles a loop while it runs; a loop in evaluate itself meant a compile of all of
+// evaluate, three times over. Plain loops: spreads, map and filter each cost a pass and an
+// array more in code not yet optimised.
+
+/** Follow-up months of the participants, and how many controls' months came from each rule. */
+function followUpSummary(followUp: readonly (FollowUp | null)[], participants: number): { controlRule: Record<string, number>; participantMonths: number[] } {
+  const controlRule: Record<string, number> = {};
+  const participantMonths: number[] = [];
+  for (let k = 0; k < followUp.length; k++) {
+    const f = followUp[k];
+    if (!f) continue;
+    if (k < participants) participantMonths.push(f.month);
+    else controlRule[f.source] = (controlRule[f.source] ?? 0) + 1;
+  }
+  return { controlRule, participantMonths };
+}
+
+/** The controls' positive weights (for Kish's effective size), and whether any weight is not 1. */
+function controlWeights(controls: readonly Person[]): { positive: number[]; weighted: boolean } {
+  const positive: number[] = [];
+  let weighted = false;
+  for (const c of controls) {
+    if (c.weight > 0) positive.push(c.weight);
+    if (c.weight !== 1) weighted = true;
+  }
+  return { positive, weighted };
+}
+
+/** The municipalities of the cohort, sorted. */
+function municipalitiesOf(cohort: Cohort): string[] {
+  const seen = new Set<string>();
+  for (const p of cohort.participants) seen.add(p.municipality);
+  for (const p of cohort.controls) seen.add(p.municipality);
+  return [...seen].sort();
 }
 
 /** The persons with a follow-up month, in cohort order (participants, then controls; `idOf(k)` is the k-th's id), and each person's index among them (-1: none). */

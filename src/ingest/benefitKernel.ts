@@ -49,6 +49,7 @@ export interface RowError {
 }
 
 export interface BenefitPartial {
+  /** The classes of slots lowSlot..highSlot (slot s at s − lowSlot; -1: no row). */
   readonly classes: Int8Array;
   readonly used: number;
   readonly excluded: {
@@ -365,8 +366,12 @@ export class BenefitKernel implements RowKernel {
         this.lowSlot = Math.min(this.lowSlot, w.lowSlot);
         this.highSlot = Math.max(this.highSlot, w.highSlot);
       }
-      classes = classes.slice();
       weeksSeen = weeksSeen.slice();
+    }
+    // Only the slots written, [lowSlot, highSlot]: a copy of every slot per range held some
+    // 70 MB until the merge on a cohort of a million.
+    classes = this.highSlot >= this.lowSlot ? classes.slice(this.lowSlot, this.highSlot + 1) : new Int8Array(0);
+    if (engine !== null) {
       engine.release(this.lowSlot, this.highSlot);
       this.engine = null;
     }

@@ -173,7 +173,7 @@ function followUpWeeks(wantedMonths: Int32Array): { firstWeek: Int32Array; weekC
 function mergeClasses(classes: Int8Array, part: BenefitPartial): number {
   let duplicates = 0;
   for (let s = part.lowSlot; s <= part.highSlot; s++) {
-    const c = part.classes[s]!;
+    const c = part.classes[s - part.lowSlot]!;
     if (c === -1) continue;
     if (classes[s] === -1) classes[s] = c;
     else duplicates++;

@@ -59,10 +59,11 @@ export async function readWages(loaded: LoadedSpec, wantedPersons: ReadonlyMap<s
     excluded.person_not_in_cohort += part.excluded.person_not_in_cohort;
     excluded.outside_follow_up_month += part.excluded.outside_follow_up_month;
     for (let p = part.lowPerson; p <= part.highPerson; p++) {
-      if (part.rowsOf[p] === 0) continue;
-      hours[p]! += part.hours[p]!;
-      income[p]! += part.income[p]!;
-      rowsOf[p]! += part.rowsOf[p]!;
+      const k = p - part.lowPerson;
+      if (part.rowsOf[k] === 0) continue;
+      hours[p]! += part.hours[k]!;
+      income[p]! += part.income[k]!;
+      rowsOf[p]! += part.rowsOf[k]!;
     }
     if (part.minMonth < minMonth) minMonth = part.minMonth;
     if (part.maxMonth > maxMonth) maxMonth = part.maxMonth;

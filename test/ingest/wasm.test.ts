@@ -181,6 +181,32 @@ describe('the WebAssembly loops read the panels as the JavaScript loops do', () 
     }
   });
 
+  it('tells apart ids that differ only past their eighth byte or in their last, and an id that extends another (the loops compare eight bytes at a time)', async () => {
+    const ids = ['AAAAAAA1', 'AAAAAAA2', 'AAAAAAAA', 'AAAAAAAAA', 'AAAAAAAAB', 'AAAAAAAAAAAAAAA1', 'AAAAAAAAAAAAAAA2', 'AAAAAAAAAAAAAAAA1', 'A', 'B', 'AB'];
+    const outsiders = ['AAAAAAA1X', 'AAAAAAAAAAAAAAA', 'AA'];
+    const controls = ['person_id,municipality,matched_to,age', ...ids.map((id, k) => `${id},Herning,P${(k % 2) + 1},${40 + k}`)].join('\n') + '\n';
+    const panelIds = [...ids, ...outsiders];
+    const codes = ['130', '651'];
+    for (const order of ['person', 'week'] as const) {
+      const rows: string[] = [];
+      const row = (id: string, w: number, k: number): void => {
+        rows.push(`${id},2022-W${String(w).padStart(2, '0')},${codes[(k + w) % 2]}`);
+      };
+      if (order === 'person') panelIds.forEach((id, k) => Array.from({ length: 30 }, (_, w) => row(id, w + 1, k)));
+      else for (let w = 1; w <= 30; w++) panelIds.forEach((id, k) => row(id, w, k));
+      const input = { 'participants.csv': PARTICIPANTS, 'controls.csv': controls, 'benefits_weekly.csv': ['person_id,week,benefit_code', ...rows].join('\n') + '\n', 'wages_monthly.csv': fixtureWages() };
+      const read = async (engine: 'wasm' | 'js'): Promise<string> => {
+        const { benefits: b } = await ingestAll(specDir(input), { engine });
+        return JSON.stringify({ b: b.byPerson, bf: b.file });
+      };
+      const js = await read('js');
+      expect((JSON.parse(js) as { bf: { excluded: Record<string, number> } }).bf.excluded.person_not_in_cohort, order).toBe(outsiders.length * 30);
+      const before = wasmLinesRead();
+      expect(await read('wasm'), order).toBe(js);
+      expect(wasmLinesRead() - before, order).toBeGreaterThan(0);
+    }
+  });
+
   it('falls back to the JavaScript loops when WebAssembly memory cannot be had, with the same results', async () => {
     const panel = mutated(new Random(9), 0.005);
     const js = await ending(panel, 'js', 1, 'exclude_rows');

@@ -74,8 +74,10 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     // With reading threads, the panels are started as soon as the controls file is read, so
     // the threads read them while this one makes and checks the 200,000 controls' records
     // (~130 ms on the bench cohort); the follow-up months and ids come from the file's
-    // columns, which are what the records will hold (readCohort's `early`).
-    const startEarly = pool
+    // columns, which are what the records will hold (readCohort's `early`). Only with this
+    // run's own pool, which is closed if the cohort then fails: a caller's pool would go on
+    // reading ranges nobody waits for.
+    const startEarly = pool && pool !== options.pool
       ? async (controls: EarlyControls): Promise<void> => {
           const { participants } = controls;
           early = startPanels((k) => (k < participants.length ? participants[k]!.id : controls.ids(k - participants.length)), followUpsOf(participants, controls.dates, monthsAfterEnd));

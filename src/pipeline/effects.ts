@@ -14,19 +14,9 @@ export function distributionOf(tally: StatusTally): StatusRow[] {
   });
 }
 
+/** The status distribution of the persons (distributionOf their tally). */
 export function statusDistribution(outcomes: readonly PersonOutcome[]): StatusRow[] {
-  const counts = new Map<StatusCategory, [number, number]>(STATUS_CATEGORIES.map((c) => [c, [0, 0]]));
-  let n1 = 0;
-  for (const o of outcomes) {
-    const g = o.person.group === 'participant' ? 0 : 1;
-    if (g === 0) n1 += 1;
-    counts.get(o.status)![g] += 1;
-  }
-  const n2 = outcomes.length - n1;
-  return STATUS_CATEGORIES.map((category) => {
-    const [participants, controls] = counts.get(category)!;
-    return { category, participants, controls, participants_share: n1 ? participants / n1 : NaN, controls_share: n2 ? controls / n2 : NaN };
-  });
+  return distributionOf(tallyStatuses(outcomes));
 }
 
 export function labelOf(def: OutcomeDefinition): LocalizedText {

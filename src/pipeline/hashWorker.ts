@@ -1,14 +1,14 @@
 /**
  * Worker-thread entry of startProvenance: hashes the files it is given, in order, at the
- * lowest scheduling priority. It is started as the panels start to be read, when the reading
- * threads fill every core: at nice 19 it runs only in the moments they leave a core idle,
- * and at full speed once the panels are read (the main thread then needs one core). Measured
- * on 2 cores (bench panel, medians of nine alternating runs, four rounds): started after the
- * panels, as before, 1.13–1.20 s end to end, the main thread waiting 1–108 ms for the hashes;
- * started with the panels at nice 19, 1.12–1.17 s (10–40 ms less in each round) with no wait,
- * the panels stage 8–35 ms slower and the statistics 30–40 ms faster (no longer sharing the
- * cores with the hashing); at normal priority the panels stage was 65 ms slower instead. Linux only: there `setPriority(0, …)` lowers the calling thread, while on macOS and
- * Windows it would lower the whole process.
+ * lowest scheduling priority. It is started once the cohort is known to be valid, while the
+ * reading threads fill every core with the panels: at nice 19 it runs only in the moments they
+ * leave a core idle, and at full speed once the panels are read (the main thread then needs
+ * one core). Measured on 2 cores when it was started with the panels (bench panel, medians of
+ * nine alternating runs, four rounds): started after the panels instead, 1.13–1.20 s end to
+ * end, the main thread waiting 1–108 ms for the hashes; at nice 19 with the panels, 1.12–1.17 s
+ * with no wait; at normal priority the panels stage was 65 ms slower. Linux only: there
+ * `setPriority(0, …)` lowers the calling thread, while on macOS and Windows it would lower the
+ * whole process.
  */
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';

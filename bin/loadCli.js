@@ -15,9 +15,23 @@ import vm from 'node:vm';
 const dir = join(dirname(fileURLToPath(import.meta.url)), '../dist/bin');
 export const BUNDLE = join(dir, 'main.cjs');
 export const CODE_CACHE = join(dir, 'main.cache');
+const AHEAD = join(dir, 'ahead.cjs');
 
 /**
- * Loads the bundle: `run` is the CLI's entry, `script` the compiled bundle (its
+ * Starts hashing the input files of `effekt <argv>` on a worker thread, before the CLI is
+ * loaded (src/pipeline/hashAhead.ts, bundled on its own); undefined when there is nothing
+ * to start, or no such bundle (an older build: the run hashes as usual).
+ */
+export function hashAhead(argv) {
+  try {
+    return createRequire(import.meta.url)(AHEAD).hashAhead(argv, process.cwd());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the bundle: `run` is the CLI's entry (`processIO` its default IO), `script` the compiled bundle (its
  * `cachedDataRejected` says whether a cache was offered and refused). `useCache: false`
  * compiles without one (the build, making it).
  */
@@ -39,5 +53,5 @@ export function loadCli({ useCache = true } = {}) {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dir);
-  return { run: module.exports.run, script };
+  return { run: module.exports.run, processIO: module.exports.processIO, script };
 }

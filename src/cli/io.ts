@@ -2,6 +2,8 @@
  * Side effects the CLI needs, injected so commands can be tested in-process
  * (Observable Framework style): output streams, terminal detection, working directory, clock.
  */
+import type { HashingWorker } from '../pipeline/hashing.js';
+
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -11,6 +13,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Milliseconds since the process started, on a monotonic clock (stage timings only; never in outputs). */
   now(): number;
+  /** Hashing of the inputs the launcher started before the CLI was loaded (see pipeline/hashAhead.ts). */
+  readonly hashAhead?: HashingWorker;
 }
 
 export type Command = (args: readonly string[], io: CliIO) => Promise<number>;

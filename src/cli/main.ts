@@ -3,6 +3,9 @@ import { COMMANDS } from './commands/index.js';
 import { processIO, type CliIO } from './io.js';
 import { VERSION } from '../version.js';
 
+// The launcher (bin/effekt.js) makes the CLI's IO itself, to hand it the hashing it started.
+export { processIO } from './io.js';
+
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);

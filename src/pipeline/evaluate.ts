@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { covariateBalance } from './balance.js';
 import { continuousComparisons } from './continuous.js';
 import { distributionOf, outcomeEffects, tallyStatuses, withHolm } from './effects.js';
-import { startProvenance, type HashTarget } from './provenance.js';
+import { hashTargets as hashTargetsOf, startProvenance, type HashingWorker } from './provenance.js';
 import type { InputProvenance } from './types.js';
 import { sharedInt32 } from '../ingest/idTable.js';
 import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
@@ -27,6 +27,8 @@ export interface EvaluateOptions extends IngestOptions {
   readonly boschloo?: boolean;
   /** Called as each stage ends (`effekt run --timings`). */
   readonly onStage?: (stage: string) => void;
+  /** Hashing the launcher started (hashAhead.ts): taken if it hashes this run's files, else stopped. */
+  readonly hashAhead?: HashingWorker;
 }
 
 export interface EvaluationRun {
@@ -40,8 +42,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const { spec } = loaded;
   const stage = options.onStage ?? ((): void => undefined);
   const codebookPath = resolve(loaded.dir, spec.codebook);
-  const specName = loaded.path.split(/[\\/]/).pop() ?? 'spec.json';
-  const hashTargets: HashTarget[] = [{ role: 'spec', path: loaded.path, display: specName }, { role: 'codebook', path: codebookPath, display: spec.codebook }, ...provenanceTargets(loaded)];
+  const hashTargets = hashTargetsOf(spec, loaded.path, loaded.dir);
   const codebook = loadCodebook(codebookPath, spec.codebook);
   // Reading threads start now, so they have loaded their code by the time the cohort has
   // been read; the two panels are then read at the same time, their ranges shared among
@@ -91,7 +92,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     // hashWorker.ts): it takes the moments a core is idle while the panels are read, and a
     // core of its own once this thread computes the outcomes and statistics. Not before the
     // cohort is known to be valid: a run that stops at a cohort error does not wait for it.
-    provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0));
+    provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0), options.hashAhead);
     const { participants, controls } = cohortIngest.cohort;
     const started = early ?? startPanels((k) => (k < participants.length ? participants[k]! : controls[k - participants.length]!).id, followUpList(cohortIngest.cohort, monthsAfterEnd));
     followUp = started.followUp;
@@ -338,23 +339,4 @@ function splitByLevel(persons: readonly PersonOutcome[], variable: string): { le
     if (o.person.group === 'participant') participantsIn.set(v, (participantsIn.get(v) ?? 0) + 1);
   }
   return { levels: [...participantsIn.keys()].sort(), byLevel, participantsIn };
-}
-
-/**
- * Every file the run reads besides the spec and codebook: the four register files, and
- * the questionnaire, BIP configuration and economics parameters when the spec uses them.
- */
-function provenanceTargets(loaded: LoadedSpec): { role: string; path: string; display: string }[] {
-  const { spec } = loaded;
-  const targets: { role: string; path: string; display: string }[] = (['participants', 'controls', 'benefits', 'wages'] as const).map((role) => {
-    const r = resolveInput(loaded, spec.inputs[role]);
-    return { role, path: r.path, display: r.display };
-  });
-  if (spec.inputs.questionnaire !== undefined) {
-    const r = resolveInput(loaded, spec.inputs.questionnaire);
-    targets.push({ role: 'questionnaire', path: r.path, display: r.display });
-  }
-  if (spec.progression) targets.push({ role: 'bip_items', path: resolve(loaded.dir, spec.progression.bip_items), display: spec.progression.bip_items });
-  if (spec.economics) targets.push({ role: 'economics_parameters', path: resolve(loaded.dir, spec.economics.parameters), display: spec.economics.parameters });
-  return targets;
 }

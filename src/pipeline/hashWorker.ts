@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { hashFile } from './provenance.js';
+import { hashFile } from './hashing.js';
 
 if (process.platform === 'linux') {
   try {

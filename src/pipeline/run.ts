@@ -9,6 +9,7 @@ import { effectInputFor } from './economicsInput.js';
 import { progressionFor } from './progression.js';
 import { splitCohorts } from './cohorts.js';
 import { checkVerdict } from '../check/verdict.js';
+import type { HashingWorker } from './hashing.js';
 
 export interface PipelineOptions {
   readonly outDir: string;
@@ -22,6 +23,8 @@ export interface PipelineOptions {
   readonly onStage?: (stage: string) => void;
   /** Threads that read large panels (IngestOptions.threads). */
   readonly threads?: number;
+  /** Hashing the launcher started (EvaluateOptions.hashAhead). */
+  readonly hashAhead?: HashingWorker;
 }
 
 export const DEFAULT_SEED = 20260101;
@@ -36,7 +39,7 @@ export interface PipelineResult {
 /** ingest → outcomes → stats → economics → report, for one spec. */
 export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
   const stage = options.onStage ?? ((): void => undefined);
-  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}), onStage: stage });
+  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.hashAhead ? { hashAhead: options.hashAhead } : {}), onStage: stage });
   const economics = economicsFor(loaded, run, options.seed ?? DEFAULT_SEED);
   if (economics) stage('economics');
   const progression = await progressionFor(loaded, run, options.onProgress);

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/util/random.js';
 import { files } from '../ingest/fixtures.js';
@@ -16,6 +16,7 @@ import { ensureFreshDist, REPO } from '../support/dist.js';
 import { mutate } from '../support/mutate.js';
 import { generatePanel } from '../../scripts/generate-panel.js';
 import { cli, copyExample, editFile } from './helpers.js';
+import { hashFile } from '../../src/pipeline/hashing.js';
 
 const dirs: string[] = [];
 const temp = (): string => {
@@ -207,6 +208,26 @@ describe('panel reading threads (compiled package only)', () => {
     const files = (d: string): string[] => readdirSync(d, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name).slice(d.length + 1)).sort();
     expect(files(outs[1]!)).toEqual(files(outs[0]!));
     for (const f of files(outs[0]!)) expect(readFileSync(join(outs[1]!, f), 'utf8'), f).toBe(readFileSync(join(outs[0]!, f), 'utf8'));
+    // The inputs (over 32 MB) were hashed by the worker the launcher started (hashAhead): the hashes are the files'.
+    const { provenance } = JSON.parse(readFileSync(join(outs[0]!, 'effect.json'), 'utf8')) as { provenance: { spec: { sha256: string }; inputs: { role: string; sha256: string; bytes: number }[] } };
+    expect(provenance.spec.sha256).toBe(hashFile(spec).sha256);
+    expect(provenance.inputs.map((i) => i.role)).toEqual(['participants', 'controls', 'benefits', 'wages']);
+    for (const i of provenance.inputs) expect(i, i.role).toEqual({ ...i, ...hashFile(join(dirname(spec), `${i.role === 'benefits' ? 'benefits_weekly' : i.role === 'wages' ? 'wages_monthly' : i.role}.csv`)) });
+  }, 60_000);
+
+  it('hashes the files of `run <spec>` on the worker the launcher starts (dist/bin/ahead.cjs), as the run would', () => {
+    const dir = temp();
+    const { spec } = generatePanel({ dir, persons: 40_000, weeks: 52, participants: 200, controls: 39_000, outsiders: 800, codebook: join(REPO, 'data/codebooks/illustrative.json') });
+    const script = `
+      const { hashAhead } = require(${JSON.stringify(join(REPO, 'dist/bin/ahead.cjs'))});
+      const ahead = hashAhead(['run', '--out', 'x', ${JSON.stringify(spec)}], '/');
+      ahead.hashes().then((h) => process.stdout.write(JSON.stringify({ paths: ahead.paths, hashes: h })));
+    `;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { paths, hashes } = JSON.parse(r.stdout) as { paths: string[]; hashes: unknown[] };
+    expect(paths.slice(2).map((p) => p.slice(dir.length + 1))).toEqual(['participants.csv', 'controls.csv', 'benefits_weekly.csv', 'wages_monthly.csv']);
+    expect(hashes).toEqual(paths.map((p) => hashFile(p)));
   }, 60_000);
 
   it('end 40 seeded mutated panels exactly as one thread does: the same evaluation or the same error', () => {

@@ -8,6 +8,7 @@ import { runPipeline } from '../../pipeline/run.js';
 import { progressReporter } from '../progress.js';
 import { ensureWritableDir } from '../../util/atomicWrite.js';
 import { resolveTargets } from '../../check/resolve.js';
+import { RUN_OPTIONS } from './runOptions.js';
 
 export const RUN_HELP = `Usage: effekt run <spec.json> [options]
 
@@ -33,16 +34,7 @@ input (one line on stderr naming the file, line and problem).
 `;
 
 export const runCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs('run', args, {
-    out: { type: 'string' },
-    lang: { type: 'string' },
-    unsuppressed: { type: 'boolean' },
-    pdf: { type: 'boolean' },
-    seed: { type: 'string' },
-    timings: { type: 'boolean' },
-    threads: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const parsed = parseCommandArgs('run', args, RUN_OPTIONS);
   if (flag(parsed, 'help')) {
     io.stdout(RUN_HELP);
     return 0;
@@ -69,6 +61,7 @@ export const runCommand: Command = async (args, io) => {
     pdf: flag(parsed, 'pdf'),
     ...(seed !== undefined ? { seed } : {}),
     ...(threads !== undefined ? { threads } : {}),
+    ...(io.hashAhead ? { hashAhead: io.hashAhead } : {}),
     onProgress: progressReporter(io),
     warn: (line) => io.stderr(`effekt: warning: ${line}\n`),
     ...(flag(parsed, 'timings') ? { onStage: stageTimer(io) } : {}),

@@ -86,6 +86,7 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}, e
     files: [reconciliation(pFile, 'participants'), reconciliation(cFile, 'controls')],
     warnings,
     covariateColumns: { participants: columns(pColumns), controls: columns(cColumns) },
+    municipalityColumns: { participants: municipalityColumn(pFile), controls: municipalityColumn(cFile) },
   };
 }
 
@@ -119,6 +120,12 @@ function earlyControls(f: ParsedFile, participants: readonly Person[]): EarlyCon
     ids: (r) => cell(ids, r),
     dates: { count: table.lines.length, referenceEndDate: referenceOf, matchedTo: matched === undefined ? () => null : (r) => cell(matched, r) || null },
   };
+}
+
+/** The municipality column as readPersons reads it (each row's value is its person's `municipality`). */
+function municipalityColumn(f: ParsedFile): CovariateColumn {
+  const { codes, dict } = f.table.columns[f.layout.index.get('municipality')!]!;
+  return { name: 'municipality', codes, dict };
 }
 
 function reconciliation(f: ParsedFile, role: 'participants' | 'controls'): FileReconciliation {

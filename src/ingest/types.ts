@@ -32,6 +32,8 @@ export interface CohortIngest {
   readonly warnings: readonly ReconciliationWarning[];
   /** The cohort's covariates (`cohort.covariates`, in that order) column by column: row r is the r-th person of the group. */
   readonly covariateColumns: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] };
+  /** The persons' municipalities as a column, likewise. */
+  readonly municipalityColumns: { readonly participants: CovariateColumn; readonly controls: CovariateColumn };
 }
 
 /** A covariate's values: row r has dict[codes[r]] (a number, a string, or null when missing). */

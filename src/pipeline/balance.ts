@@ -13,11 +13,12 @@ export function covariateBalance(
   controls: readonly Person[],
   covariates: readonly string[],
   columns?: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] },
+  weights?: { readonly participants: Float64Array; readonly controls: Float64Array },
 ): CovariateBalance[] {
   const rows: CovariateBalance[] = [];
   // Read once: a person record per row and covariate would be a scattered load each time.
-  const participantWeights = columns ? weightsOf(participants) : undefined;
-  const controlWeights = columns ? weightsOf(controls) : undefined;
+  const participantWeights = columns ? (weights?.participants ?? weightsOf(participants)) : undefined;
+  const controlWeights = columns ? (weights?.controls ?? weightsOf(controls)) : undefined;
   for (const [j, cov] of covariates.entries()) {
     const a = columns ? tallyColumn(participantWeights!, columns.participants[j]!) : tally(participants, cov);
     const b = columns ? tallyColumn(controlWeights!, columns.controls[j]!) : tally(controls, cov);
@@ -71,7 +72,8 @@ function add(t: Tally, v: string | number, count: number, w: number): void {
   } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
 }
 
-function weightsOf(people: readonly Person[]): Float64Array {
+/** Each person's weight, in order. */
+export function weightsOf(people: readonly Person[]): Float64Array {
   const w = new Float64Array(people.length);
   for (let r = 0; r < people.length; r++) w[r] = people[r]!.weight;
   return w;

@@ -1,5 +1,6 @@
 import { mannWhitneySorted, welchTTest } from '../stats/index.js';
 import type { PersonOutcome } from '../types.js';
+import type { OutcomeTable } from '../outcomes/table.js';
 import type { ContinuousComparison } from './types.js';
 
 /**
@@ -17,6 +18,39 @@ export function continuousComparisons(persons: readonly PersonOutcome[]): Contin
     (participant ? values.paid_hours.x : values.paid_hours.y).push(o.paidHours);
     (participant ? values.wage_income.x : values.wage_income.y).push(o.wageIncome);
   }
+  return compare(values);
+}
+
+/** continuousComparisons of an outcome table's rows: the same values, in the same order, read from its columns. */
+export function continuousOfTable(table: OutcomeTable): ContinuousComparison[] {
+  const { paidHours, wageIncome } = table;
+  let employed = 0;
+  let employedParticipants = 0;
+  for (let r = 0; r < table.rows; r++) {
+    if (!(paidHours[r]! > 0)) continue;
+    employed++;
+    if (r < table.participants) employedParticipants++;
+  }
+  const hours = { x: new Float64Array(employedParticipants), y: new Float64Array(employed - employedParticipants) };
+  const income = { x: new Float64Array(employedParticipants), y: new Float64Array(employed - employedParticipants) };
+  let i = 0;
+  let j = 0;
+  for (let r = 0; r < table.rows; r++) {
+    if (!(paidHours[r]! > 0)) continue;
+    if (r < table.participants) {
+      hours.x[i] = paidHours[r]!;
+      income.x[i++] = wageIncome[r]!;
+    } else {
+      hours.y[j] = paidHours[r]!;
+      income.y[j++] = wageIncome[r]!;
+    }
+  }
+  return compare({ paid_hours: hours, wage_income: income });
+}
+
+type Sample = readonly number[] | Float64Array;
+
+function compare(values: Record<'paid_hours' | 'wage_income', { readonly x: Sample; readonly y: Sample }>): ContinuousComparison[] {
   if (values.paid_hours.x.length < 2 || values.paid_hours.y.length < 2) return [];
   return (['paid_hours', 'wage_income'] as const).map((variable) => {
     const { x, y } = values[variable];
@@ -36,8 +70,10 @@ export function continuousComparisons(persons: readonly PersonOutcome[]): Contin
 }
 
 /** n, mean (in file order) and median (from `s`, the values sorted). */
-function summary(xs: readonly number[], s: Float64Array): { n: number; mean: number; median: number } {
+function summary(xs: Sample, s: Float64Array): { n: number; mean: number; median: number } {
   const mid = s.length >> 1;
   const median = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-  return { n: xs.length, mean: xs.reduce((a, b) => a + b, 0) / xs.length, median };
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  return { n: xs.length, mean: sum / xs.length, median };
 }

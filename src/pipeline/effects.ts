@@ -1,6 +1,7 @@
 import { compareProportions, fisherExact, holm, normalSf, oddsRatio, relativeRisk, weightedDifference, weightedShare, wilson } from '../stats/index.js';
 import type { OutcomeDefinition } from '../spec/schema.js';
 import type { PersonOutcome, StatusCategory } from '../types.js';
+import type { OutcomeTable } from '../outcomes/table.js';
 import { STATUS_CATEGORIES } from '../types.js';
 import type { LocalizedText, OutcomeEffect, StatusRow } from './types.js';
 
@@ -52,9 +53,99 @@ export function tallyStatuses(outcomes: readonly PersonOutcome[]): StatusTally {
   return { counts, participants, controls: outcomes.length - participants, weighted };
 }
 
+/** A StatusTally from counts[status × 2 + (control ? 1 : 0)]. */
+function tallyOf(counts: Int32Array, weighted: boolean): StatusTally {
+  let participants = 0;
+  let controls = 0;
+  const map = new Map<StatusCategory, [number, number]>();
+  STATUS_CATEGORIES.forEach((c, s) => {
+    map.set(c, [counts[s * 2]!, counts[s * 2 + 1]!]);
+    participants += counts[s * 2]!;
+    controls += counts[s * 2 + 1]!;
+  });
+  return { counts: map, participants, controls, weighted };
+}
+
+/** The persons to compare in one outcome: counted by status, and listed one by one when the controls are weighted. */
+export interface Compared {
+  readonly tally: StatusTally;
+  /** Each participant's and each control's indicator of `inSet` and weight, in order (weightedOutcomeEffect only). */
+  readonly indicators: (inSet: ReadonlySet<StatusCategory>) => Indicators;
+}
+
+export interface Indicators {
+  readonly y1: number[];
+  readonly w1: number[];
+  readonly y2: number[];
+  readonly w2: number[];
+}
+
+/** PersonOutcome records as Compared. */
+export function comparedRecords(outcomes: readonly PersonOutcome[], tally: StatusTally = tallyStatuses(outcomes)): Compared {
+  return {
+    tally,
+    indicators: (inSet) => {
+      const y1: number[] = [];
+      const w1: number[] = [];
+      const y2: number[] = [];
+      const w2: number[] = [];
+      for (const o of outcomes) {
+        const hit = inSet.has(o.status) ? 1 : 0;
+        if (o.person.group === 'participant') {
+          y1.push(hit);
+          w1.push(1);
+        } else {
+          y2.push(hit);
+          w2.push(o.person.weight);
+        }
+      }
+      return { y1, w1, y2, w2 };
+    },
+  };
+}
+
+/**
+ * Rows of an outcome table as Compared: all of them, or those whose `levelOf` entry is
+ * `level`. One pass over typed arrays; `controlWeights[k]` is the k-th control's weight.
+ */
+export function comparedRows(table: OutcomeTable, controlWeights: Float64Array, levelOf?: Int32Array, level = 0): Compared {
+  const counts = new Int32Array(STATUS_CATEGORIES.length * 2);
+  const weightOf = (r: number): number => controlWeights[table.person[r]! - table.cohortParticipants]!;
+  let weighted = false;
+  for (let r = 0; r < table.rows; r++) {
+    if (levelOf !== undefined && levelOf[r] !== level) continue;
+    const control = r >= table.participants ? 1 : 0;
+    counts[table.status[r]! * 2 + control]!++;
+    if (control && !weighted && weightOf(r) !== 1) weighted = true;
+  }
+  return {
+    tally: tallyOf(counts, weighted),
+    indicators: (inSet) => {
+      const hit = Uint8Array.from(STATUS_CATEGORIES, (c) => (inSet.has(c) ? 1 : 0));
+      const out: Indicators = { y1: [], w1: [], y2: [], w2: [] };
+      for (let r = 0; r < table.rows; r++) {
+        if (levelOf !== undefined && levelOf[r] !== level) continue;
+        if (r < table.participants) {
+          out.y1.push(hit[table.status[r]!]!);
+          out.w1.push(1);
+        } else {
+          out.y2.push(hit[table.status[r]!]!);
+          out.w2.push(weightOf(r));
+        }
+      }
+      return out;
+    },
+  };
+}
+
 /** outcomeEffect for each definition, the persons counted once for all of them. */
 export function outcomeEffects(defs: readonly OutcomeDefinition[], outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean, tally: StatusTally = tallyStatuses(outcomes)): OutcomeEffect[] {
-  return defs.map((def) => outcomeEffect(def, outcomes, confidence, withBoschloo, tally));
+  return effectsOf(defs, comparedRecords(outcomes, tally), confidence, withBoschloo);
+}
+
+/** effectOf for each definition. */
+export function effectsOf(defs: readonly OutcomeDefinition[], compared: Compared, confidence: number, withBoschloo: boolean): OutcomeEffect[] {
+  return defs.map((def) => effectOf(def, compared, confidence, withBoschloo));
 }
 
 /**
@@ -62,6 +153,12 @@ export function outcomeEffects(defs: readonly OutcomeDefinition[], outcomes: rea
  * the persons counted by status already (outcomeEffects shares one among the outcomes).
  */
 export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonOutcome[], confidence: number, withBoschloo: boolean, tally: StatusTally = tallyStatuses(outcomes)): OutcomeEffect {
+  return effectOf(def, comparedRecords(outcomes, tally), confidence, withBoschloo);
+}
+
+/** Full comparison of one outcome between the compared participants and controls. */
+export function effectOf(def: OutcomeDefinition, compared: Compared, confidence: number, withBoschloo: boolean): OutcomeEffect {
+  const { tally } = compared;
   const inSet = new Set<StatusCategory>(def.categories);
   let x1 = 0;
   let x2 = 0;
@@ -73,7 +170,7 @@ export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonO
   const n1 = tally.participants;
   const n2 = tally.controls;
   if (tally.weighted) {
-    return weightedOutcomeEffect(def, outcomes, inSet, { x1, n1, x2, n2 }, confidence);
+    return weightedOutcomeEffect(def, compared.indicators(inSet), { x1, n1, x2, n2 }, confidence);
   }
   const c = compareProportions(x1, n1, x2, n2, { confidence, alternative: 'two-sided', boschloo: withBoschloo });
   return {
@@ -115,25 +212,10 @@ export function outcomeEffect(def: OutcomeDefinition, outcomes: readonly PersonO
  */
 function weightedOutcomeEffect(
   def: OutcomeDefinition,
-  outcomes: readonly PersonOutcome[],
-  inSet: ReadonlySet<StatusCategory>,
+  { y1, w1, y2, w2 }: Indicators,
   counts: { x1: number; n1: number; x2: number; n2: number },
   confidence: number,
 ): OutcomeEffect {
-  const y1: number[] = [];
-  const w1: number[] = [];
-  const y2: number[] = [];
-  const w2: number[] = [];
-  for (const o of outcomes) {
-    const hit = inSet.has(o.status) ? 1 : 0;
-    if (o.person.group === 'participant') {
-      y1.push(hit);
-      w1.push(1);
-    } else {
-      y2.push(hit);
-      w2.push(o.person.weight);
-    }
-  }
   const { x1, n1, x2, n2 } = counts;
   const p1 = wilson(x1, n1, confidence);
   const s2 = weightedShare(y2, w2, { confidence });

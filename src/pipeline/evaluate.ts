@@ -3,19 +3,19 @@ import { statSync } from 'node:fs';
 import { readBenefitPanel, readCohort, readWages, loadCodebook, type IngestOptions } from '../ingest/index.js';
 import { PARALLEL_MIN_BYTES, readingThreads } from '../ingest/panelRun.js';
 import { IngestPool } from '../ingest/pool.js';
-import type { BenefitPanel, CohortIngest, WagePanel } from '../ingest/types.js';
+import type { BenefitPanel, CohortIngest, CovariateColumn, WagePanel } from '../ingest/types.js';
 import type { EarlyControls } from '../ingest/cohort.js';
 import type { Wanted } from '../ingest/wanted.js';
-import { determineOutcomes, followUpList, followUpsOf, type FollowUp } from '../outcomes/index.js';
+import { determineOutcomes, followUpList, followUpsOf, type FollowUp, type OutcomeTable } from '../outcomes/index.js';
 import { inputError, type EffektError } from '../errors.js';
 import { resolveInput, type LoadedSpec } from '../spec/load.js';
 import { kishEffectiveSize } from '../stats/index.js';
-import type { Cohort, InputRole, Person, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
+import type { Cohort, InputRole, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
 import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
-import { covariateBalance } from './balance.js';
-import { continuousComparisons } from './continuous.js';
-import { distributionOf, outcomeEffects, tallyStatuses, withHolm } from './effects.js';
+import { covariateBalance, weightsOf } from './balance.js';
+import { continuousOfTable } from './continuous.js';
+import { comparedRows, distributionOf, effectsOf, withHolm } from './effects.js';
 import { hashTargets as hashTargetsOf, startProvenance, type HashingWorker } from './provenance.js';
 import type { InputProvenance } from './types.js';
 import { sharedInt32 } from '../ingest/idTable.js';
@@ -104,33 +104,37 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     if (pool !== options.pool) await pool?.close();
   }
   const { cohort } = cohortIngest;
-  const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson });
-  const persons = outcomeStage.outcomes;
-  emptyGroups(cohort, persons, outcomeStage.excluded);
+  // Read once, as columns: the outcomes, the tallies of weighted controls, the balance and
+  // Kish's size all need the weights.
+  const weights = { participants: weightsOf(cohort.participants), controls: weightsOf(cohort.controls) };
+  const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson }, weights.controls);
+  const { table } = outcomeStage;
+  emptyGroups(cohort, table, outcomeStage.excluded);
   stage('outcomes');
 
   const confidence = spec.confidence;
   // One count by status serves the outcomes and the status distribution.
-  const tally = tallyStatuses(persons);
-  const effects = withHolm(outcomeEffects(spec.outcomes, persons, confidence, options.boschloo ?? true, tally));
+  const compared = comparedRows(table, weights.controls);
+  const tally = compared.tally;
+  const effects = withHolm(effectsOf(spec.outcomes, compared, confidence, options.boschloo ?? true));
   const subgroups: SubgroupLevel[] = [];
   const subgroupWarnings: ReconciliationWarning[] = [];
   for (const variable of spec.subgroups) {
-    const { levels, byLevel, participantsIn } = splitByLevel(persons, variable);
+    const j = cohort.covariates.indexOf(variable);
+    const column = variable === 'municipality' ? cohortIngest.municipalityColumns : { participants: cohortIngest.covariateColumns.participants[j]!, controls: cohortIngest.covariateColumns.controls[j]! };
+    const { levels, levelOf } = splitRows(table, column);
     for (const level of levels) {
-      const inLevel = byLevel.get(level) ?? [];
-      const participants = participantsIn.get(level) ?? 0;
       // A level only participants have (a small municipality, say) has nothing to compare with.
-      if (participants === inLevel.length) {
-        subgroupWarnings.push({ code: 'subgroup_without_controls', params: { variable, level } });
+      if (level.participants === level.persons) {
+        subgroupWarnings.push({ code: 'subgroup_without_controls', params: { variable, level: level.name } });
         continue;
       }
       subgroups.push({
         variable,
-        level,
-        participants,
-        controls: inLevel.length - participants,
-        outcomes: Object.fromEntries(outcomeEffects(spec.outcomes, inLevel, confidence, false).map((e) => [e.id, e])),
+        level: level.name,
+        participants: level.participants,
+        controls: level.persons - level.participants,
+        outcomes: Object.fromEntries(effectsOf(spec.outcomes, comparedRows(table, weights.controls, levelOf, level.index), confidence, false).map((e) => [e.id, e])),
       });
     }
   }
@@ -138,7 +142,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   // Several cohorts in one spec (per municipality, per intake quarter): each appears in
   // the note's subgroup table as a level of the variable `cohort`, beside the pooled result.
   for (const cohort of [...spec.cohorts].reverse()) {
-    const c = cohortEvaluation(spec, cohort, cohortMembers(cohort, persons), false);
+    const c = cohortEvaluation(spec, cohort, cohortMembers(cohort, outcomeStage.outcomes), false);
     subgroups.unshift({ variable: 'cohort', level: c.label[spec.report.language], participants: c.participants, controls: c.controls, outcomes: c.outcomes });
   }
 
@@ -150,14 +154,14 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings, ...subgroupWarnings],
   };
 
-  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns);
-  const continuous = continuousComparisons(persons);
+  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns, weights);
+  const continuous = continuousOfTable(table);
   // The rest of the record, before waiting for the hashes: on large inputs the hash worker
-  // may still be busy, and these passes over 200,000 persons need only this thread.
+  // may still be busy.
   const distribution = distributionOf(tally);
-  const { positive, weighted } = controlWeights(cohort.controls);
+  const { positive, weighted } = controlWeights(weights.controls);
   const kish = kishEffectiveSize(positive);
-  const municipalities = municipalitiesOf(cohort);
+  const municipalities = municipalitiesOf(cohortIngest.municipalityColumns);
   stage('statistics');
   const [specProvenance, codebookProvenance, ...inputs] = await provenanceOf();
   stage('provenance');
@@ -194,7 +198,13 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     },
     codebook: { name: codebook.name, codes: codebook.codes.size },
   };
-  return { evaluation, persons };
+  return {
+    evaluation,
+    // Records made only for a caller that reads them (statements, checks, progression).
+    get persons(): readonly PersonOutcome[] {
+      return outcomeStage.outcomes;
+    },
+  };
 }
 
 // Passes over every person, as functions of their own: each runs once, over 200,000 persons,
@@ -216,21 +226,28 @@ function followUpSummary(followUp: readonly (FollowUp | null)[], participants: n
 }
 
 /** The controls' positive weights (for Kish's effective size), and whether any weight is not 1. */
-function controlWeights(controls: readonly Person[]): { positive: number[]; weighted: boolean } {
-  const positive: number[] = [];
+function controlWeights(weights: Float64Array): { positive: Float64Array; weighted: boolean } {
+  const positive = new Float64Array(weights.length);
+  let n = 0;
   let weighted = false;
-  for (const c of controls) {
-    if (c.weight > 0) positive.push(c.weight);
-    if (c.weight !== 1) weighted = true;
+  for (let k = 0; k < weights.length; k++) {
+    const w = weights[k]!;
+    if (w > 0) positive[n++] = w;
+    if (w !== 1) weighted = true;
   }
-  return { positive, weighted };
+  return { positive: positive.subarray(0, n), weighted };
 }
 
-/** The municipalities of the cohort, sorted. */
-function municipalitiesOf(cohort: Cohort): string[] {
+/** The municipalities of the cohort's persons, sorted (from the files' columns: each distinct value once). */
+function municipalitiesOf(columns: CohortIngest['municipalityColumns']): string[] {
   const seen = new Set<string>();
-  for (const p of cohort.participants) seen.add(p.municipality);
-  for (const p of cohort.controls) seen.add(p.municipality);
+  for (const c of [columns.participants, columns.controls]) {
+    const used = new Uint8Array(c.dict.length);
+    for (let r = 0; r < c.codes.length; r++) used[c.codes[r]!] = 1;
+    c.dict.forEach((v, k) => {
+      if (used[k] === 1) seen.add(String(v));
+    });
+  }
   return [...seen].sort();
 }
 
@@ -291,10 +308,8 @@ function checkColumns(loaded: LoadedSpec, covariates: readonly string[]): void {
  * A group none of whose persons has a status in the follow-up month cannot be compared:
  * say so, rather than let a statistic fail on a group of size 0.
  */
-function emptyGroups(cohort: Cohort, persons: readonly PersonOutcome[], excluded: Readonly<Record<string, number>>): void {
-  let participants = 0;
-  for (const o of persons) if (o.person.group === 'participant') participants++;
-  const counts = { participants, controls: persons.length - participants };
+function emptyGroups(cohort: Cohort, table: OutcomeTable, excluded: Readonly<Record<string, number>>): void {
+  const counts = { participants: table.participants, controls: table.rows - table.participants };
   for (const group of ['participants', 'controls'] as const) {
     if (counts[group] > 0) continue;
     const n = cohort[group].length;
@@ -316,27 +331,52 @@ function titleOf(title: string | LocalizedText | undefined, name: string): Local
   return typeof title === 'string' ? { da: title, en: title } : title;
 }
 
-function valueOf(o: PersonOutcome, variable: string): string | null {
-  if (variable === 'municipality') return o.person.municipality;
-  const v = o.person.covariates[variable];
-  return v === undefined || v === null ? null : String(v);
+/** A subgroup level: its name, its index in `levelOf`, and its classified persons and participants among them. */
+interface Level {
+  readonly name: string;
+  readonly index: number;
+  readonly persons: number;
+  readonly participants: number;
 }
 
 /**
- * The persons of each level of `variable` (in cohort order), the levels participants have
- * (sorted; a level only controls have is not compared), and each level's participants:
- * one pass over 200,000 persons instead of three.
+ * The level of each row of the table in a column of the cohort files (`levelOf`, -1 where
+ * the value is missing; a value is its text, so 3 and "3" are one level), and the levels
+ * participants have, sorted (a level only controls have is not compared). One pass over
+ * typed arrays: each distinct value of the column is looked up once.
  */
-function splitByLevel(persons: readonly PersonOutcome[], variable: string): { levels: string[]; byLevel: Map<string, PersonOutcome[]>; participantsIn: Map<string, number> } {
-  const byLevel = new Map<string, PersonOutcome[]>();
-  const participantsIn = new Map<string, number>();
-  for (const o of persons) {
-    const v = valueOf(o, variable);
-    if (v === null) continue;
-    const list = byLevel.get(v);
-    if (list) list.push(o);
-    else byLevel.set(v, [o]);
-    if (o.person.group === 'participant') participantsIn.set(v, (participantsIn.get(v) ?? 0) + 1);
+function splitRows(table: OutcomeTable, column: { readonly participants: CovariateColumn; readonly controls: CovariateColumn }): { levels: Level[]; levelOf: Int32Array } {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const levelsOfCodes = (c: CovariateColumn): Int32Array =>
+    Int32Array.from(c.dict, (v) => {
+      if (v === null || v === undefined) return -1;
+      const name = String(v);
+      let k = index.get(name);
+      if (k === undefined) {
+        k = names.length;
+        index.set(name, k);
+        names.push(name);
+      }
+      return k;
+    });
+  const ofParticipant = levelsOfCodes(column.participants);
+  const ofControl = levelsOfCodes(column.controls);
+  const levelOf = new Int32Array(table.rows);
+  const persons = new Int32Array(names.length);
+  const participants = new Int32Array(names.length);
+  const first = table.cohortParticipants;
+  for (let r = 0; r < table.rows; r++) {
+    const k = table.person[r]!;
+    const level = k < first ? ofParticipant[column.participants.codes[k]!]! : ofControl[column.controls.codes[k - first]!]!;
+    levelOf[r] = level;
+    if (level < 0) continue;
+    persons[level]!++;
+    if (r < table.participants) participants[level]!++;
   }
-  return { levels: [...participantsIn.keys()].sort(), byLevel, participantsIn };
+  const levels = names
+    .map((name, i) => ({ name, index: i, persons: persons[i]!, participants: participants[i]! }))
+    .filter((l) => l.participants > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { levels, levelOf };
 }

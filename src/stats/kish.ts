@@ -5,7 +5,7 @@ import { inputError } from '../errors.js';
  * of equally weighted observations carrying the same information. Equals n when all
  * weights are equal. Weights must be finite and positive; an empty list gives 0.
  */
-export function kishEffectiveSize(weights: readonly number[]): number {
+export function kishEffectiveSize(weights: readonly number[] | Float64Array): number {
   let sum = 0;
   let sumSq = 0;
   for (const w of weights) {

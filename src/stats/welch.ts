@@ -23,7 +23,12 @@ export interface WelchResult {
   readonly note?: string;
 }
 
-function meanOf(xs: readonly number[]): number {
+function allFinite(xs: Sample): boolean {
+  for (const v of xs) if (!Number.isFinite(v)) return false;
+  return true;
+}
+
+function meanOf(xs: Sample): number {
   let s = 0;
   for (const v of xs) s += v;
   const m = s / xs.length;
@@ -33,7 +38,7 @@ function meanOf(xs: readonly number[]): number {
   return m + r / xs.length;
 }
 
-function varianceOf(xs: readonly number[], mean: number): number {
+function varianceOf(xs: Sample, mean: number): number {
   let s = 0;
   for (const v of xs) s += (v - mean) ** 2;
   return s / (xs.length - 1);
@@ -47,10 +52,13 @@ function varianceOf(xs: readonly number[], mean: number): number {
  * essentially constant"): equal means give statistic 0 and p = 1, different means
  * statistic ±Infinity and p = 0; the interval is the point estimate; a note says so.
  */
-export function welchTTest(x: readonly number[], y: readonly number[], options: WelchOptions = {}): WelchResult {
+/** A sample: an array of numbers, or a Float64Array (the pipeline's columns). */
+type Sample = readonly number[] | Float64Array;
+
+export function welchTTest(x: Sample, y: Sample, options: WelchOptions = {}): WelchResult {
   const { alternative = 'two-sided', confidence = 0.95 } = options;
   if (x.length < 2 || y.length < 2) throw inputError(`Welch t-test: each group needs at least 2 values (got ${x.length} and ${y.length})`);
-  if (!x.every(Number.isFinite) || !y.every(Number.isFinite)) throw inputError('Welch t-test: values must be finite numbers');
+  if (!allFinite(x) || !allFinite(y)) throw inputError('Welch t-test: values must be finite numbers');
   const mx = meanOf(x);
   const my = meanOf(y);
   const sx2 = varianceOf(x, mx) / x.length;

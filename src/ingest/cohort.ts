@@ -68,18 +68,27 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}, e
 
   const participantLines = new Map<string, number>();
   const pColumns = covariateValues(pFile, cFile, common);
-  const { persons: participants, seen: participantIds } = readPersons(pFile, 'participant', participantLines, null, pIn.display, pColumns);
+  const pRows = readPersons(pFile, 'participant', participantLines, null, pIn.display, pColumns);
   pTable.errors.throwIfAny();
-  if (participants.length === 0) throw inputError('no participants: the file has a header and no data rows', { file: pIn.display });
+  if (pRows.count === 0) throw inputError('no participants: the file has a header and no data rows', { file: pIn.display });
+  const participants = Array.from({ length: pRows.count }, (_, r) => pRows.person(r));
   if (early) {
     const view = earlyControls(cFile, participants);
     if (view) await early(view);
   }
   const cColumns = covariateValues(cFile, pFile, common);
-  const { persons: controls } = readPersons(cFile, 'control', participantLines, participantIds, pIn.display, cColumns);
+  const cRows = readPersons(cFile, 'control', participantLines, pRows.seen, pIn.display, cColumns);
   cTable.errors.throwIfAny();
-  if (controls.length === 0) throw inputError('no controls: the file has a header and no data rows', { file: cIn.display });
-  const cohort: Cohort = { participants, controls, covariates: common };
+  if (cRows.count === 0) throw inputError('no controls: the file has a header and no data rows', { file: cIn.display });
+  // The controls' records are made when first asked for (see readPersons).
+  let controls: Person[] | undefined;
+  const cohort: Cohort = {
+    participants,
+    get controls(): Person[] {
+      return (controls ??= Array.from({ length: cRows.count }, (_, r) => cRows.person(r)));
+    },
+    covariates: common,
+  };
   const columns = (of: readonly CovariateColumn[]): CovariateColumn[] => common.map((name) => of.find((c) => c.name === name)!);
   return {
     cohort,
@@ -87,6 +96,7 @@ export async function readCohort(loaded: LoadedSpec, opts: IngestOptions = {}, e
     warnings,
     covariateColumns: { participants: columns(pColumns), controls: columns(cColumns) },
     municipalityColumns: { participants: municipalityColumn(pFile), controls: municipalityColumn(cFile) },
+    weights: { participants: pRows.weights, controls: cRows.weights },
   };
 }
 
@@ -132,12 +142,23 @@ function reconciliation(f: ParsedFile, role: 'participants' | 'controls'): FileR
   return { role, file: f.input.display, rows_read: f.table.rowsRead, rows_used: f.table.lines.length, excluded: {} };
 }
 
+/** A cohort file's persons, checked: row r's record made on demand by person(r). */
+interface PersonRows {
+  readonly count: number;
+  /** Row r's weight (1 without a weight column). */
+  readonly weights: Float64Array;
+  readonly seen: FirstLines;
+  person(r: number): Person;
+}
+
 /**
  * The fixed columns of one file, checked row by row. `participantLines` maps participant
  * ids to their lines: filled while reading participants, consulted for controls' matched_to.
  * `participantIds` (the participants' ids, when reading controls) finds a control who is also
  * a participant with the hash the control's own duplicate check computes anyway: a Map
- * lookup of each of 200,000 fresh id strings cost 25-35 ms more.
+ * lookup of each of 200,000 fresh id strings cost 25-35 ms more. The check makes no record:
+ * person(r) makes row r's from the same columns and cached dates, so a run that needs no
+ * control records (the pipeline's statistics read columns) makes none of 200,000.
  */
 function readPersons(
   f: ParsedFile,
@@ -146,7 +167,7 @@ function readPersons(
   participantIds: FirstLines | null,
   participantsFile: string,
   covariates: readonly CovariateColumn[],
-): { persons: Person[]; seen: FirstLines } {
+): PersonRows {
   const { layout, table } = f;
   const errors = table.errors;
   const header = table.header;
@@ -161,13 +182,21 @@ function readPersons(
   const endDates = column('end_date');
   const matched = column('matched_to');
   const references = column('reference_end_date');
-  const weights = column('weight');
+  const weightColumn = column('weight');
   const { dateFormat, decimal } = table.dialect;
   const rows = table.lines.length;
   const seen = new FirstLines(rows);
   const dateCache = new Map<string, string | null>();
-  const out: Person[] = new Array<Person>(rows);
+  const weights = new Float64Array(rows).fill(1);
 
+  const isoOf = (raw: string): string | null => {
+    let iso = dateCache.get(raw);
+    if (iso === undefined) {
+      iso = parseDate(raw, dateFormat);
+      dateCache.set(raw, iso);
+    }
+    return iso;
+  };
   const date = (values: TableColumn | undefined, name: string, r: number, line: number, required: boolean): string | null => {
     if (values === undefined) return null;
     const raw = cell(values, r);
@@ -175,21 +204,15 @@ function readPersons(
       if (required) errors.add(`blank ${header[colNo(name) - 1]}`, line, colNo(name));
       return null;
     }
-    let iso = dateCache.get(raw);
-    if (iso === undefined) {
-      iso = parseDate(raw, dateFormat);
-      dateCache.set(raw, iso);
-    }
+    const iso = isoOf(raw);
     if (iso === null) errors.add(`cannot read date ${shown(raw)} in column ${header[colNo(name) - 1]} (expected ${expectedDates(dateFormat)})`, line, colNo(name));
     return iso;
   };
 
-  // Per-row work on 200,000-control cohorts: names and columns resolved once, and each
-  // covariate record cloned from a template with every key (same shape, no per-key growth).
+  // Per-row work on 200,000-control cohorts: names and columns resolved once.
   const idCol = colNo('person_id');
   const idName = header[idCol - 1];
   const municipalityCol = colNo('municipality');
-  const covariatesOf = covariateRecords(covariates);
   for (let r = 0; r < rows; r++) {
     const line = table.lines[r]!;
     const id = cell(ids, r);
@@ -204,29 +227,50 @@ function readPersons(
         if (first >= 0) errors.add(`duplicate ${idName} ${shown(id)} (first on line ${first})`, line, idCol);
       }
     }
-    const municipality = cell(municipalities, r);
-    if (municipality === '') errors.add(`blank ${header[municipalityCol - 1]}`, line, municipalityCol);
+    if (cell(municipalities, r) === '') errors.add(`blank ${header[municipalityCol - 1]}`, line, municipalityCol);
     const startDate = date(startDates, 'start_date', r, line, true);
     const endDate = date(endDates, 'end_date', r, line, true);
     if (startDate && endDate && endDate < startDate) {
       errors.add(`${header[colNo('end_date') - 1]} ${endDate} is before ${header[colNo('start_date') - 1]} ${startDate}`, line, colNo('end_date'));
     }
-    let matchedTo: string | null = null;
     if (matched !== undefined && cell(matched, r) !== '') {
-      matchedTo = cell(matched, r);
+      const matchedTo = cell(matched, r);
       if (!participantLines.has(matchedTo)) errors.add(`${header[colNo('matched_to') - 1]} ${shown(matchedTo)} is not a participant (no such person_id in ${participantsFile})`, line, colNo('matched_to'));
     }
-    const referenceEndDate = date(references, 'reference_end_date', r, line, false);
-    let weight = 1;
-    if (weights !== undefined) {
-      const raw = cell(weights, r);
-      weight = parseNumber(raw, decimal);
+    date(references, 'reference_end_date', r, line, false);
+    if (weightColumn !== undefined) {
+      const raw = cell(weightColumn, r);
+      const weight = parseNumber(raw, decimal);
       if (!(weight >= 0) || !Number.isFinite(weight)) errors.add(`cannot read ${header[colNo('weight') - 1]} ${shown(raw)} (expected a number ≥ 0)`, line, colNo('weight'));
+      weights[r] = weight;
     }
-    out[r] = { id, group, municipality, startDate, endDate, matchedTo, referenceEndDate, weight, covariates: covariatesOf(r), line };
   }
   if (group === 'participant') for (const [id, line] of seen.entries()) participantLines.set(id, line);
-  return { persons: out, seen };
+
+  // Each covariate record cloned from a template with every key (same shape, no per-key growth).
+  const covariatesOf = covariateRecords(covariates);
+  const dateOf = (values: TableColumn | undefined, r: number): string | null => {
+    if (values === undefined) return null;
+    const raw = cell(values, r);
+    return raw === '' ? null : isoOf(raw);
+  };
+  return {
+    count: rows,
+    weights,
+    seen,
+    person: (r) => ({
+      id: cell(ids, r),
+      group,
+      municipality: cell(municipalities, r),
+      startDate: dateOf(startDates, r),
+      endDate: dateOf(endDates, r),
+      matchedTo: matched === undefined ? null : cell(matched, r) || null,
+      referenceEndDate: dateOf(references, r),
+      weight: weights[r]!,
+      covariates: covariatesOf(r),
+      line: table.lines[r]!,
+    }),
+  };
 }
 
 const MAX_COMPILED = 1000;

@@ -34,6 +34,8 @@ export interface CohortIngest {
   readonly covariateColumns: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] };
   /** The persons' municipalities as a column, likewise. */
   readonly municipalityColumns: { readonly participants: CovariateColumn; readonly controls: CovariateColumn };
+  /** The persons' weights, likewise (1 without a weight column). */
+  readonly weights: { readonly participants: Float64Array; readonly controls: Float64Array };
 }
 
 /** A covariate's values: row r has dict[codes[r]] (a number, a string, or null when missing). */

@@ -37,7 +37,8 @@ export interface OutcomeStage {
 export function determineOutcomes(input: OutcomeInputs, controlWeights?: Float64Array): OutcomeStage {
   const { cohort, wages } = input;
   const participants = cohort.participants.length;
-  const total = participants + cohort.controls.length;
+  // One follow-up entry per person, participants then controls: their number, without asking the cohort for its control records.
+  const total = input.followUp.length;
   const person = new Int32Array(total);
   const status = new Uint8Array(total);
   const benefitClass = new Uint8Array(total);

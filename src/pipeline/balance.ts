@@ -13,15 +13,28 @@ export function covariateBalance(
   controls: readonly Person[],
   covariates: readonly string[],
   columns?: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] },
-  weights?: { readonly participants: Float64Array; readonly controls: Float64Array },
 ): CovariateBalance[] {
-  const rows: CovariateBalance[] = [];
   // Read once: a person record per row and covariate would be a scattered load each time.
-  const participantWeights = columns ? (weights?.participants ?? weightsOf(participants)) : undefined;
-  const controlWeights = columns ? (weights?.controls ?? weightsOf(controls)) : undefined;
+  if (columns) return balanceOfColumns(covariates, columns, { participants: weightsOf(participants), controls: weightsOf(controls) });
+  return balanceRows(covariates, (cov) => [tally(participants, cov), tally(controls, cov)]);
+}
+
+/**
+ * covariateBalance from the ingest's columns and each group's weights (row r is the r-th
+ * person of its group): no person record is read.
+ */
+export function balanceOfColumns(
+  covariates: readonly string[],
+  columns: { readonly participants: readonly CovariateColumn[]; readonly controls: readonly CovariateColumn[] },
+  weights: { readonly participants: Float64Array; readonly controls: Float64Array },
+): CovariateBalance[] {
+  return balanceRows(covariates, (_, j) => [tallyColumn(weights.participants, columns.participants[j]!), tallyColumn(weights.controls, columns.controls[j]!)]);
+}
+
+function balanceRows(covariates: readonly string[], tallies: (cov: string, j: number) => [Tally, Tally]): CovariateBalance[] {
+  const rows: CovariateBalance[] = [];
   for (const [j, cov] of covariates.entries()) {
-    const a = columns ? tallyColumn(participantWeights!, columns.participants[j]!) : tally(participants, cov);
-    const b = columns ? tallyColumn(controlWeights!, columns.controls[j]!) : tally(controls, cov);
+    const [a, b] = tallies(cov, j);
     if (a.n + b.n === 0) continue;
     if (a.strings.size === 0 && b.strings.size === 0) {
       rows.push(row(cov, null, moments(a.sw, a.sx, a.sxx), moments(b.sw, b.sx, b.sxx)));

@@ -13,7 +13,7 @@ import { kishEffectiveSize } from '../stats/index.js';
 import type { Cohort, InputRole, PersonOutcome, Reconciliation, ReconciliationWarning } from '../types.js';
 import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
-import { covariateBalance, weightsOf } from './balance.js';
+import { balanceOfColumns } from './balance.js';
 import { continuousOfTable } from './continuous.js';
 import { comparedRows, distributionOf, effectsOf, withHolm } from './effects.js';
 import { hashTargets as hashTargetsOf, startProvenance, type HashingWorker } from './provenance.js';
@@ -70,10 +70,15 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     reading[1].then(queued.wages.resolve, queued.wages.resolve);
     return { followUp: list, index: persons.index, reading, queued: Promise.all([queued.benefits.promise, queued.wages.promise]) };
   };
+  // Without the early start: from the records (asking for the controls' records makes them).
+  const startLate = (cohort: Cohort): Panels => {
+    const { participants, controls } = cohort;
+    return startPanels((k) => (k < participants.length ? participants[k]! : controls[k - participants.length]!).id, followUpList(cohort, monthsAfterEnd));
+  };
   let early: Panels | undefined;
   try {
     // With reading threads, the panels are started as soon as the controls file is read, so
-    // the threads read them while this one makes and checks the 200,000 controls' records
+    // the threads read them while this one checks the 200,000 controls' rows
     // (~130 ms on the bench cohort); the follow-up months and ids come from the file's
     // columns, which are what the records will hold (readCohort's `early`). Only with this
     // run's own pool, which is closed if the cohort then fails: a caller's pool would go on
@@ -93,8 +98,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     // core of its own once this thread computes the outcomes and statistics. Not before the
     // cohort is known to be valid: a run that stops at a cohort error does not wait for it.
     provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0), options.hashAhead);
-    const { participants, controls } = cohortIngest.cohort;
-    const started = early ?? startPanels((k) => (k < participants.length ? participants[k]! : controls[k - participants.length]!).id, followUpList(cohortIngest.cohort, monthsAfterEnd));
+    const started = early ?? startLate(cohortIngest.cohort);
     followUp = started.followUp;
     wantedIndex = started.index;
     panel = await started.reading[0];
@@ -106,10 +110,11 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   const { cohort } = cohortIngest;
   // Read once, as columns: the outcomes, the tallies of weighted controls, the balance and
   // Kish's size all need the weights.
-  const weights = { participants: weightsOf(cohort.participants), controls: weightsOf(cohort.controls) };
+  const { weights } = cohortIngest;
+  const controls = weights.controls.length;
   const outcomeStage = determineOutcomes({ cohort, followUp, wantedIndex, benefitWeeks: panel.byPerson, wages: wages.byPerson }, weights.controls);
   const { table } = outcomeStage;
-  emptyGroups(cohort, table, outcomeStage.excluded);
+  emptyGroups({ participants: cohort.participants.length, controls }, table, outcomeStage.excluded);
   stage('outcomes');
 
   const confidence = spec.confidence;
@@ -150,11 +155,11 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
 
   const reconciliation: Reconciliation = {
     files: [...cohortIngest.files, panel.file, wages.file],
-    persons: { participants: cohort.participants.length, controls: cohort.controls.length, excluded: outcomeStage.excluded },
+    persons: { participants: cohort.participants.length, controls, excluded: outcomeStage.excluded },
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings, ...subgroupWarnings],
   };
 
-  const balance = covariateBalance(cohort.participants, cohort.controls, cohort.covariates, cohortIngest.covariateColumns, weights);
+  const balance = balanceOfColumns(cohort.covariates, cohortIngest.covariateColumns, weights);
   const continuous = continuousOfTable(table);
   // The rest of the record, before waiting for the hashes: on large inputs the hash worker
   // may still be busy.
@@ -177,8 +182,8 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     },
     cohort: {
       participants: cohort.participants.length,
-      controls: cohort.controls.length,
-      control_ratio: cohort.participants.length ? cohort.controls.length / cohort.participants.length : NaN,
+      controls,
+      control_ratio: cohort.participants.length ? controls / cohort.participants.length : NaN,
       weighted,
       kish_effective_controls: kish,
       municipalities,
@@ -308,11 +313,11 @@ function checkColumns(loaded: LoadedSpec, covariates: readonly string[]): void {
  * A group none of whose persons has a status in the follow-up month cannot be compared:
  * say so, rather than let a statistic fail on a group of size 0.
  */
-function emptyGroups(cohort: Cohort, table: OutcomeTable, excluded: Readonly<Record<string, number>>): void {
+function emptyGroups(sizes: { readonly participants: number; readonly controls: number }, table: OutcomeTable, excluded: Readonly<Record<string, number>>): void {
   const counts = { participants: table.participants, controls: table.rows - table.participants };
   for (const group of ['participants', 'controls'] as const) {
     if (counts[group] > 0) continue;
-    const n = cohort[group].length;
+    const n = sizes[group];
     const reasons = Object.entries(excluded).map(([reason, count]) => `${reason} ${count}`);
     throw inputError(`none of the ${n} ${group} has a status in the follow-up month (persons left out, by reason: ${reasons.join(', ')})`);
   }

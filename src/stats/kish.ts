@@ -8,7 +8,9 @@ import { inputError } from '../errors.js';
 export function kishEffectiveSize(weights: readonly number[] | Float64Array): number {
   let sum = 0;
   let sumSq = 0;
-  for (const w of weights) {
+  // An indexed loop: it runs once over 200,000 controls' weights, mostly before it is optimised.
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
     if (!(Number.isFinite(w) && w > 0)) throw inputError(`weights must be positive finite numbers, got ${w}`);
     sum += w;
     sumSq += w * w;

@@ -23,24 +23,27 @@ export interface WelchResult {
   readonly note?: string;
 }
 
+// Indexed loops, not for-of: each runs once over up to 100,000 values (the pipeline's
+// employed controls), mostly before V8 has optimised it, and an iterator per value costs
+// several times the arithmetic there.
 function allFinite(xs: Sample): boolean {
-  for (const v of xs) if (!Number.isFinite(v)) return false;
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false;
   return true;
 }
 
 function meanOf(xs: Sample): number {
   let s = 0;
-  for (const v of xs) s += v;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
   const m = s / xs.length;
   // Second pass, as R's mean() does, to recover the rounding of the first.
   let r = 0;
-  for (const v of xs) r += v - m;
+  for (let i = 0; i < xs.length; i++) r += xs[i]! - m;
   return m + r / xs.length;
 }
 
 function varianceOf(xs: Sample, mean: number): number {
   let s = 0;
-  for (const v of xs) s += (v - mean) ** 2;
+  for (let i = 0; i < xs.length; i++) s += (xs[i]! - mean) ** 2;
   return s / (xs.length - 1);
 }
 

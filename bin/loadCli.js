@@ -6,6 +6,7 @@
 // version and its flags; a cache that does not fit is ignored, and the code compiled as
 // usual. Plain JavaScript, shared by bin/effekt.js and scripts/bundle.mjs, which must
 // compile the very same text for the cache to fit.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -36,7 +37,10 @@ export function hashAhead(argv) {
  * compiles without one (the build, making it).
  */
 export function loadCli({ useCache = true } = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
+  // The bundle is ASCII (esbuild escapes other characters): read as Latin-1, that is a copy
+  // of its bytes, not UTF-8 decoding (~5 ms of each run on 2.6 MB). Either way the same text.
+  const bytes = readFileSync(BUNDLE);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let cachedData;
   if (useCache) {
     try {

@@ -26,7 +26,7 @@ function years(x: number | null): string {
 export function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  const numeric = (c: string): boolean => /^[-–+]?[\d,.]+( %| pp| years)?$|^–$/.test(c);
+  const numeric = (c: string): boolean => /^[-\u2013+]?[\d,.]+( %| pp| years)?$|^\u2013$/.test(c);
   return rows.map((r) => indent + r.map((c, i) => (i > 0 && numeric(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
 }
 

@@ -19,7 +19,7 @@ import { comparedRows, distributionOf, effectsOf, withHolm } from './effects.js'
 import { hashTargets as hashTargetsOf, startProvenance, type HashingWorker } from './provenance.js';
 import type { InputProvenance } from './types.js';
 import { sharedInt32 } from '../ingest/idTable.js';
-import type { Evaluation, LocalizedText, SubgroupLevel } from './types.js';
+import type { CovariateBalance, Evaluation, LocalizedText, SubgroupLevel } from './types.js';
 import { cohortEvaluation, cohortMembers } from './cohorts.js';
 
 export interface EvaluateOptions extends IngestOptions {
@@ -54,6 +54,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   let followUp: (FollowUp | null)[];
   let wantedIndex: Int32Array;
   let provenanceOf: () => Promise<InputProvenance[]>;
+  let balance: CovariateBalance[] | undefined;
   const monthsAfterEnd = spec.follow_up.months_after_end;
   const startPanels = (idOf: (k: number) => string, list: (FollowUp | null)[]): Panels => {
     const persons = wantedFor(idOf, list);
@@ -99,6 +100,12 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     // cohort is known to be valid: a run that stops at a cohort error does not wait for it.
     provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0), options.hashAhead);
     const started = early ?? startLate(cohortIngest.cohort);
+    // The balance needs only the cohort: computed while this thread waits for a reading
+    // thread's last ranges, if it does.
+    const ingest = cohortIngest;
+    pool?.whenIdle(() => {
+      balance ??= balanceOfColumns(ingest.cohort.covariates, ingest.covariateColumns, ingest.weights);
+    });
     followUp = started.followUp;
     wantedIndex = started.index;
     panel = await started.reading[0];
@@ -159,7 +166,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     warnings: [...cohortIngest.warnings, ...panel.warnings, ...wages.warnings, ...subgroupWarnings],
   };
 
-  const balance = balanceOfColumns(cohort.covariates, cohortIngest.covariateColumns, weights);
+  balance ??= balanceOfColumns(cohort.covariates, cohortIngest.covariateColumns, weights);
   const continuous = continuousOfTable(table);
   // The rest of the record, before waiting for the hashes: on large inputs the hash worker
   // may still be busy.

@@ -160,7 +160,10 @@ const YEARS = 300;
 const weekTable = new Int32Array(YEARS * 54).fill(0x7fffffff);
 for (let y = 0; y < YEARS; y++) {
   const n = isoWeeksInYear(FIRST_YEAR + y);
-  for (let w = 1; w <= n; w++) weekTable[y * 54 + w] = thursdayOfIsoWeek(FIRST_YEAR + y, w) / 7;
+  // A week's Thursday is week 1's plus 7 days a week (thursdayOfIsoWeek once a year, not a
+  // week: this runs as every run loads the CLI).
+  const first = thursdayOfIsoWeek(FIRST_YEAR + y, 1) / 7;
+  for (let w = 1; w <= n; w++) weekTable[y * 54 + w] = first + w - 1;
 }
 export const NO_WEEK = 0x7fffffff;
 /** weekNumber's table: entry (year - 1900) * 54 + week (NO_WEEK where there is no such week). Read-only: the WebAssembly kernel copies it. */

@@ -19,7 +19,7 @@ export interface QuestionnaireFileOptions extends QuestionnaireReadOptions {
 export async function readQuestionnaire(path: string, display: string, options: QuestionnaireFileOptions = {}): Promise<QuestionnaireRow[]> {
   const table = await readTable({ path, display, role: 'questionnaire', csv: options.csv ?? {} }, options.onProgress ? { onProgress: options.onProgress } : {});
   // The shared reader stores the table column by column; the questionnaire is small, so rebuild rows.
-  const records = table.lines.map((line, r) => ({ line, fields: table.columns.map((col) => cell(col, r)) }));
+  const records = Array.from(table.lines, (line, r) => ({ line, fields: table.columns.map((col) => cell(col, r)) }));
   const rows = rowsFromFields(table.header, records, display, options, table.dialect.dateFormat, table.errors);
   table.errors.throwIfAny();
   return rows;

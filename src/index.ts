@@ -5,7 +5,8 @@
 export { loadSpec, parseSpec, resolveInput, type LoadedSpec, type ResolvedInput } from './spec/load.js';
 export { specSchema, DEFAULT_OUTCOMES, type Spec, type OutcomeDefinition } from './spec/schema.js';
 export { evaluate, type EvaluateOptions, type EvaluationRun } from './pipeline/evaluate.js';
-export { runPipeline, economicsFor, DEFAULT_SEED, type PipelineOptions, type PipelineResult } from './pipeline/run.js';
+export { runPipeline, DEFAULT_SEED, type PipelineOptions, type PipelineResult } from './pipeline/run.js';
+export { economicsFor } from './pipeline/economicsRun.js';
 export { effectInputFor } from './pipeline/economicsInput.js';
 export type { Evaluation, OutcomeEffect, GroupShare, StatusRow, SubgroupLevel, CovariateBalance, ContinuousComparison, Provenance, InputProvenance, LocalizedText } from './pipeline/types.js';
 export { followUpMonths, monthClass, statusOf, determineOutcomes } from './outcomes/index.js';

@@ -21,7 +21,6 @@ import { formatter } from './format.js';
 import { stableJson } from './json.js';
 import { messages, type Lang } from './messages/index.js';
 import { buildNote } from './note.js';
-import { printPdf } from './pdf.js';
 import type { PublishedEvaluation, SuppressionSummary } from './published.js';
 import type { ReportSection } from './sections.js';
 import { noteCss } from './style.js';
@@ -149,7 +148,11 @@ export async function writeReport(input: ReportInput, outDir: string, options: R
   if (pub.economics) write('economics.json', stableJson(internal ? { notice: m.internal.json, not_for_publication: true, ...pub.economics } : pub.economics));
   write('effect-note.md', md);
   write('effect-note.html', html);
-  if (options.pdf) write('effect-note.pdf', await printPdf(html, join(outDir, 'effect-note.pdf'), options.timestamp ? { timestamp: options.timestamp } : {}));
+  if (options.pdf) {
+    // Loaded only when asked for (it drives a browser).
+    const { printPdf } = await import('./pdf.js');
+    write('effect-note.pdf', await printPdf(html, join(outDir, 'effect-note.pdf'), options.timestamp ? { timestamp: options.timestamp } : {}));
+  }
   removeStale(outDir, files);
   return { files };
 }

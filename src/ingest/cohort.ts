@@ -30,9 +30,9 @@ interface ParsedFile {
 }
 
 /**
- * The controls as the file gives them, before their Person records are made and checked
- * (see readCohort's `early`): ids and the dates their follow-up months come from, row by
- * row, and the participants (read and checked).
+ * The controls as the file gives them, before their rows are checked (see readCohort's
+ * `early`): ids and the dates their follow-up months come from, row by row, and the
+ * participants (read and checked).
  */
 export interface EarlyControls {
   readonly participants: readonly Person[];
@@ -42,8 +42,8 @@ export interface EarlyControls {
 
 /**
  * `early`, when given, is called once the participants are read and checked and the
- * controls file is read, and awaited before the controls' records are made and checked
- * (the longest step on large cohorts): the pipeline starts reading the panels there. It
+ * controls file is read, and awaited before the controls' rows are checked: the pipeline
+ * starts reading the panels there. It
  * gets the controls only when their ids are not blank and their reference dates read;
  * their other checks come after, so a caller must drop whatever it started if readCohort
  * throws. Whenever readCohort returns, the controls' records hold exactly these ids and dates.

@@ -1,14 +1,14 @@
 /**
- * Worker-thread entry of startProvenance: hashes the files it is given, in order, at the
- * lowest scheduling priority. It is started once the cohort is known to be valid, while the
- * reading threads fill every core with the panels: at nice 19 it runs only in the moments they
- * leave a core idle, and at full speed once the panels are read (the main thread then needs
- * one core). Measured on 2 cores when it was started with the panels (bench panel, medians of
- * nine alternating runs, four rounds): started after the panels instead, 1.13–1.20 s end to
- * end, the main thread waiting 1–108 ms for the hashes; at nice 19 with the panels, 1.12–1.17 s
- * with no wait; at normal priority the panels stage was 65 ms slower. Linux only: there
- * `setPriority(0, …)` lowers the calling thread, while on macOS and Windows it would lower the
- * whole process.
+ * Worker-thread entry of hashOnWorker (hashing.ts): hashes the files it is given, in order, at
+ * the lowest scheduling priority. For `effekt run` on a large extract the launcher starts it
+ * before the CLI is loaded (hashAhead.ts), so it hashes while the main thread loads the CLI and
+ * reads the cohort, when the second core is mostly idle; at nice 19 it then gives way to the
+ * reading threads once the panels are read. Otherwise (a library caller) evaluate starts it once
+ * the cohort is known to be valid. Measured on 2 cores (bench panel): started by the launcher,
+ * 0.96-0.97 -> 0.94-0.95 s end to end against starting with the panels; earlier, started with
+ * the panels at nice 19 against after them, 1.12-1.17 against 1.13-1.20 s; at normal priority
+ * from the launcher, no different. Linux only: there `setPriority(0, ...)` lowers the calling
+ * thread, while on macOS and Windows it would lower the whole process.
  */
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';

@@ -80,7 +80,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   try {
     // With reading threads, the panels are started as soon as the controls file is read, so
     // the threads read them while this one checks the 200,000 controls' rows
-    // (~130 ms on the bench cohort); the follow-up months and ids come from the file's
+    // (~50 ms on the bench cohort); the follow-up months and ids come from the file's
     // columns, which are what the records will hold (readCohort's `early`). Only with this
     // run's own pool, which is closed if the cohort then fails: a caller's pool would go on
     // reading ranges nobody waits for.
@@ -94,10 +94,10 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     cohortIngest = await readCohort(loaded, options, startEarly);
     checkColumns(loaded, cohortIngest.cohort.covariates);
     stage('cohort');
-    // The inputs are hashed on a worker thread from here on, at the lowest priority (see
-    // hashWorker.ts): it takes the moments a core is idle while the panels are read, and a
-    // core of its own once this thread computes the outcomes and statistics. Not before the
-    // cohort is known to be valid: a run that stops at a cohort error does not wait for it.
+    // Large inputs are hashed on a worker thread at the lowest priority (see hashWorker.ts):
+    // the one the launcher started before the CLI was loaded (options.hashAhead) when it
+    // hashes exactly these files, else one started here, not before the cohort is known to be
+    // valid, so that a run that stops at a cohort error does not wait for it.
     provenanceOf = startProvenance(hashTargets, hashTargets.reduce((a, t) => a + sizeOf(t.path), 0), options.hashAhead);
     const started = early ?? startLate(cohortIngest.cohort);
     // The balance needs only the cohort: computed while this thread waits for a reading

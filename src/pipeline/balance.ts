@@ -85,8 +85,7 @@ function add(t: Tally, v: string | number, count: number, w: number): void {
   } else t.strings.set(v, (t.strings.get(v) ?? 0) + w);
 }
 
-/** Each person's weight, in order. */
-export function weightsOf(people: readonly Person[]): Float64Array {
+function weightsOf(people: readonly Person[]): Float64Array {
   const w = new Float64Array(people.length);
   for (let r = 0; r < people.length; r++) w[r] = people[r]!.weight;
   return w;

@@ -23,13 +23,9 @@ export function startProvenance(targets: readonly HashTarget[], totalBytes: numb
       return { role: t.role, path: t.display, sha256: h.sha256, bytes: h.bytes };
     });
   const paths = targets.map((t) => t.path);
-  if (ahead && ahead.paths.length === paths.length && ahead.paths.every((p, k) => p === paths[k])) {
-    const hashes = ahead.hashes();
-    return async () => settle(await hashes);
-  }
-  ahead?.cancel();
-  if (!hashWorkersAvailable || totalBytes < WORKER_MIN_BYTES) return async () => settle(paths.map((p) => (existsSync(p) ? hashFile(p) : { missing: true })));
-  const worker = hashOnWorker(paths);
-  const hashes = worker.hashes();
+  const taken = ahead && ahead.paths.length === paths.length && ahead.paths.every((p, k) => p === paths[k]);
+  if (!taken) ahead?.cancel();
+  if (!taken && (!hashWorkersAvailable || totalBytes < WORKER_MIN_BYTES)) return async () => settle(paths.map((p) => (existsSync(p) ? hashFile(p) : { missing: true })));
+  const hashes = (taken ? ahead : hashOnWorker(paths)).hashes();
   return async () => settle(await hashes);
 }

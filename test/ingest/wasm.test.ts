@@ -59,7 +59,7 @@ async function wageEnding(panel: string, engine: 'wasm' | 'js', threads: number)
 const PLAIN_NUMBERS = ['0', '37', '37.5', '160.25', '0.1', '00012', '123456789012.345', '999999999999999', '12345678901234.56'];
 const ODD_NUMBERS = ['', 'NA', ' 37', '37 ', '-1', '+5', '1e2', '5.', '.5', 'x', '3.4.5', '1234567890123456', '0.000000000000001'];
 
-/** A wage panel of every example person over 2019-2023 (37,000 rows), mutated at `rate`, with `,` or `;` (and decimal commas) between fields. */
+/** A wage panel of every example person over 2019-2023 (37,000 rows), mutated at `rate`, with `,` or `;` (and decimal commas) between fields, LF or CR LF line ends, and lines of the wrong shape. */
 function wagePanel(rng: Random, rate: number): string {
   const semicolon = rng.chance(0.3);
   const d = semicolon ? ';' : ',';
@@ -70,16 +70,31 @@ function wagePanel(rng: Random, rate: number): string {
   const out = [['person_id', 'month', 'paid_hours', 'wage_income'].join(d)];
   const months = Array.from({ length: 60 }, (_, k) => `${2019 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
   const byMonth = rng.chance(0.3);
+  const eol = rng.chance(0.3) ? '\r\n' : '\n';
+  // Lines of the wrong shape: a field too many (a number with the delimiter as its decimal
+  // mark makes one), one too few, a carriage return not before the line end.
+  const odd = (row: string[]): string => {
+    const [who, month, h, w] = row as [string, string, string, string];
+    return rng.pick([
+      [who, month, h, w, '1'].join(d),
+      [who, month, h, `${w}${d}5`].join(d),
+      [who, month, `${h}${d}5`, w].join(d),
+      [who, month, h].join(d),
+      [who, month, h, `${w}\r`].join(d),
+      [who, month, `${h}\r`, w].join(d),
+    ]);
+  };
   const pairs = byMonth ? months.flatMap((m) => PERSON_IDS.map((id) => [id, m] as const)) : PERSON_IDS.flatMap((id) => months.map((m) => [id, m] as const));
   for (const [id, m] of pairs) {
     let month: string = m;
     if (rng.chance(rate)) month = rng.pick([m.replace('-', ''), ` ${m}`, `${m} `, '2022-13', '', '2022-5']);
     const who = rng.chance(rate / 4) ? rng.pick(['X1', '', ' ', `${id} `]) : id;
-    out.push([who, month, number(), number()].join(d));
+    const row = [who, month, number(), number()];
+    out.push(rng.chance(rate / 8) ? odd(row) : row.join(d));
     if (rng.chance(rate / 2)) out.push([who, month, number(), number()].join(d));
     if (rng.chance(rate / 16)) out.push('');
   }
-  return out.join('\n') + '\n';
+  return out.join(eol) + eol;
 }
 
 const WEEK_SPELLINGS = [(w: string) => w, (w: string) => w.replace('-', ''), (w: string) => w.replace('-W', ''), (w: string) => w.toLowerCase(), (w: string) => ` ${w}`];

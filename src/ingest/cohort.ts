@@ -7,7 +7,7 @@
 import { inputError } from '../errors.js';
 import { resolveInput, type LoadedSpec, type ResolvedInput } from '../spec/load.js';
 import type { Cohort, CovariateValue, FileReconciliation, Group, Person, ReconciliationWarning } from '../types.js';
-import type { ControlDates } from '../outcomes/followUp.js';
+import type { CodedColumn, ControlDates } from '../outcomes/followUp.js';
 import { layoutColumns, type ColumnLayout } from './columns.js';
 import { shown } from './errorList.js';
 import { cell, readTable, type Table, type TableColumn } from './table.js';
@@ -116,19 +116,24 @@ function earlyControls(f: ParsedFile, participants: readonly Person[]): EarlyCon
   const matched = column('matched_to');
   const references = column('reference_end_date');
   let referenceOf: ((row: number) => string | null) | null = () => null;
+  let referenceCoded: CodedColumn | null = null;
   if (references !== undefined) {
     const iso = references.dict.map((raw) => (raw === '' ? null : parseDate(raw, table.dialect.dateFormat)));
     // A code no row uses may be an unreadable value of a line the reader left out: only the used ones count.
     const used = new Uint8Array(iso.length);
     for (let r = 0; r < references.codes.length; r++) used[references.codes[r]!] = 1;
     if (iso.some((d, k) => d === null && used[k] === 1 && references.dict[k] !== '')) referenceOf = null;
-    else referenceOf = (r) => iso[references.codes[r]!]!;
+    else {
+      referenceOf = (r) => iso[references.codes[r]!]!;
+      referenceCoded = { codes: references.codes, values: iso };
+    }
   }
   if (referenceOf === null) return null;
+  const coded = { reference: referenceCoded, matched: matched === undefined ? null : { codes: matched.codes, values: matched.dict.map((v) => v || null) } };
   return {
     participants,
     ids: (r) => cell(ids, r),
-    dates: { count: table.lines.length, referenceEndDate: referenceOf, matchedTo: matched === undefined ? () => null : (r) => cell(matched, r) || null },
+    dates: { count: table.lines.length, referenceEndDate: referenceOf, matchedTo: matched === undefined ? () => null : (r) => cell(matched, r) || null, coded },
   };
 }
 

@@ -36,6 +36,7 @@ describe('panels started before the controls are checked', () => {
       'K2,Viborg,P2,2022-05-31,50',
       'K3,Viborg,,,60',
       'K5,Herning,,2022-02-01,62',
+      'K7,Viborg,P1,2022-05-31,44',
     ].join('\n');
     const cases = [loadSpec(join(EXAMPLE, 'evaluation.json')), specDir(files()), specDir(files({ 'controls.csv': controls + '\n' }))];
     for (const loaded of cases) {
@@ -43,6 +44,9 @@ describe('panels started before the controls are checked', () => {
       expect(view).not.toBeNull();
       const v = view!;
       expect(followUpsOf(v.participants, v.dates, 2)).toEqual(followUpList(cohort, 2));
+      // The months worked out once per distinct value of the coded columns are the row-by-row ones.
+      expect(v.dates.coded).toBeDefined();
+      expect(followUpsOf(v.participants, v.dates, 2)).toEqual(followUpsOf(v.participants, { ...v.dates, coded: undefined }, 2));
       expect(cohort.controls.map((_, r) => v.ids(r))).toEqual(cohort.controls.map((c) => c.id));
     }
   });

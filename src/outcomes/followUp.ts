@@ -54,7 +54,9 @@ export interface CodedColumn {
 
 /** followUpList from the participants and the controls' dates. */
 export function followUpsOf(participants: readonly Pick<Person, 'id' | 'endDate'>[], controls: ControlDates, monthsAfterEnd: number): (FollowUp | null)[] {
-  const out: (FollowUp | null)[] = [];
+  // Sized once, filled by index: 200,000 pushes grew and copied it, each copy a large array.
+  const out = new Array<FollowUp | null>(participants.length + controls.count);
+  let k = 0;
   // Records are immutable and few are distinct (controls share their participant's end
   // date): one per source and date, instead of one per person on 200,000-control cohorts.
   const made = new Map<FollowUpSource, Map<string, FollowUp>>();
@@ -70,17 +72,17 @@ export function followUpsOf(participants: readonly Pick<Person, 'id' | 'endDate'
   let count = 0;
   for (const p of participants) {
     if (p.endDate === null) {
-      out.push(null);
+      out[k++] = null;
       continue;
     }
     participantEnd.set(p.id, p.endDate);
     sumDays += daysOfIsoDate(p.endDate);
     count += 1;
-    out.push(at(p.endDate, 'own_end_date'));
+    out[k++] = at(p.endDate, 'own_end_date');
   }
   const meanEnd = count > 0 ? isoDateFromDays(Math.round(sumDays / count)) : null;
   if (controls.coded) {
-    controlsByCode(out, controls.count, controls.coded, (matchedTo) => matchedFollowUp(matchedTo, participantEnd, meanEnd, at), at);
+    controlsByCode(out, k, controls.count, controls.coded, (matchedTo) => matchedFollowUp(matchedTo, participantEnd, meanEnd, at), at);
     return out;
   }
   // Controls without a reference date of their own share their matched participant's
@@ -89,13 +91,13 @@ export function followUpsOf(participants: readonly Pick<Person, 'id' | 'endDate'
   for (let r = 0; r < controls.count; r++) {
     const reference = controls.referenceEndDate(r);
     if (reference !== null) {
-      out.push(at(reference, 'reference_end_date'));
+      out[k++] = at(reference, 'reference_end_date');
       continue;
     }
     const matchedTo = controls.matchedTo(r);
     let f = byMatch.get(matchedTo);
     if (f === undefined) byMatch.set(matchedTo, (f = matchedFollowUp(matchedTo, participantEnd, meanEnd, at)));
-    out.push(f);
+    out[k++] = f;
   }
   return out;
 }
@@ -103,6 +105,7 @@ export function followUpsOf(participants: readonly Pick<Person, 'id' | 'endDate'
 /** The controls' entries of followUpsOf from their coded columns: the same records, each value's worked out once. */
 function controlsByCode(
   out: (FollowUp | null)[],
+  from: number,
   count: number,
   coded: NonNullable<ControlDates['coded']>,
   matchedOf: (matchedTo: string | null) => FollowUp | null,
@@ -114,7 +117,7 @@ function controlsByCode(
   const unmatched = byMatch ? null : matchedOf(null);
   for (let r = 0; r < count; r++) {
     const own = byReference ? byReference[reference!.codes[r]!]! : null;
-    out.push(own ?? (byMatch ? byMatch[matched!.codes[r]!]! : unmatched));
+    out[from + r] = own ?? (byMatch ? byMatch[matched!.codes[r]!]! : unmatched);
   }
 }
 

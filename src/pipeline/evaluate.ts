@@ -267,17 +267,21 @@ function municipalitiesOf(columns: CohortIngest['municipalityColumns']): string[
 
 /** The persons with a follow-up month, in cohort order (participants, then controls; `idOf(k)` is the k-th's id), and each person's index among them (-1: none). */
 function wantedFor(idOf: (k: number) => string, followUp: readonly (FollowUp | null)[]): { wanted: Wanted; index: Int32Array } {
-  const ids: string[] = [];
+  // Sized for everyone and cut to the persons found: no growing copies of a 200,000-entry array.
+  const ids = new Array<string>(followUp.length);
   const index = new Int32Array(followUp.length).fill(-1);
   // Sent to the reading threads with the wage panel's parameters: shared, not copied.
   const months = sharedInt32(followUp.length);
-  followUp.forEach((f, k) => {
-    if (!f) return;
-    index[k] = ids.length;
-    months[ids.length] = f.month;
-    ids.push(idOf(k));
-  });
-  return { wanted: { ids, months: months.subarray(0, ids.length) }, index };
+  let n = 0;
+  for (let k = 0; k < followUp.length; k++) {
+    const f = followUp[k];
+    if (!f) continue;
+    index[k] = n;
+    months[n] = f.month;
+    ids[n++] = idOf(k);
+  }
+  ids.length = n;
+  return { wanted: { ids, months: months.subarray(0, n) }, index };
 }
 
 interface Panels {

@@ -11,7 +11,9 @@ import { startWorker } from '../util/worker.js';
 
 export type Hashed = { readonly sha256: string; readonly bytes: number } | { readonly missing: true };
 
-const BLOCK = 4 << 20;
+// 1 MB: a block read stays in the core's cache for the hash that follows. On the bench's
+// 212 MB panel, read and hashed: 160-163 ms of CPU against 167-169 with 4 MB blocks.
+const BLOCK = 1 << 20;
 
 /** Inputs together larger than this are hashed on a worker thread, beside the ingest. */
 export const WORKER_MIN_BYTES = 32 << 20;

@@ -64,9 +64,12 @@ export function fisherExact(x1: number, n1: number, x2: number, n2: number, opti
 function solveIncreasing(f: (logPsi: number) => number): number {
   let lo = -1;
   let hi = 1;
-  while (f(lo) > 0 && lo > -1e4) lo *= 2;
-  while (f(hi) < 0 && hi < 1e4) hi *= 2;
-  return bisect(f, lo, hi);
+  let flo = f(lo);
+  while (flo > 0 && lo > -1e4) flo = f((lo *= 2));
+  let fhi = f(hi);
+  while (fhi < 0 && hi < 1e4) fhi = f((hi *= 2));
+  // The bracket's values handed on: bisect would compute the same two again.
+  return bisect(f, lo, hi, undefined, { flo, fhi });
 }
 
 /** Conditional MLE of the odds ratio: the ψ at which E[X | margins; ψ] equals the observed x. */

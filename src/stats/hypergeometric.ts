@@ -31,39 +31,59 @@ export function hyperSupport(m: number, n: number, k: number): HyperSupport {
   return { lo, hi, logWeight };
 }
 
-/** Normalised probabilities at odds ratio exp(logPsi) (logPsi = 0: the central hypergeometric). */
-export function hyperProbabilities(s: HyperSupport, logPsi = 0): Float64Array {
+/**
+ * The weights at odds ratio exp(logPsi) relative to the largest (exp(v − max) for each log
+ * weight v), written into a scratch array this module reuses, and their total. The
+ * probabilities are weight / total: hyperTail and hyperMean divide only the weights they
+ * read, in the order they read them, so their sums are the same doubles as summing a
+ * normalised copy, without a new array and a dividing pass per evaluation (the Fisher
+ * interval's bisection evaluates them some 170 times a table).
+ */
+let scratch = new Float64Array(64);
+
+function weights(s: HyperSupport, logPsi: number): number {
   const len = s.logWeight.length;
-  const out = new Float64Array(len);
+  if (scratch.length < len) scratch = new Float64Array(Math.max(len, scratch.length * 2));
+  const w = scratch;
+  const lw = s.logWeight;
   let max = -Infinity;
   for (let i = 0; i < len; i++) {
-    const v = (s.logWeight[i] as number) + logPsi * (s.lo + i);
-    out[i] = v;
+    const v = (lw[i] as number) + logPsi * (s.lo + i);
+    w[i] = v;
     if (v > max) max = v;
   }
   let total = 0;
   for (let i = 0; i < len; i++) {
-    const w = Math.exp((out[i] as number) - max);
-    out[i] = w;
-    total += w;
+    const e = Math.exp((w[i] as number) - max);
+    w[i] = e;
+    total += e;
   }
-  for (let i = 0; i < len; i++) out[i] = (out[i] as number) / total;
+  return total;
+}
+
+/** Normalised probabilities at odds ratio exp(logPsi) (logPsi = 0: the central hypergeometric). */
+export function hyperProbabilities(s: HyperSupport, logPsi = 0): Float64Array {
+  const total = weights(s, logPsi);
+  const out = new Float64Array(s.logWeight.length);
+  for (let i = 0; i < out.length; i++) out[i] = (scratch[i] as number) / total;
   return out;
 }
 
 /** P(X ≤ x) or P(X ≥ x) at odds ratio exp(logPsi), summed over the tail itself (no 1 − … cancellation). */
 export function hyperTail(s: HyperSupport, x: number, upper: boolean, logPsi = 0): number {
-  const d = hyperProbabilities(s, logPsi);
+  const total = weights(s, logPsi);
+  const w = scratch;
   let sum = 0;
-  if (upper) for (let i = d.length - 1; i >= x - s.lo; i--) sum += d[i] as number;
-  else for (let i = 0; i <= x - s.lo; i++) sum += d[i] as number;
+  if (upper) for (let i = s.logWeight.length - 1; i >= x - s.lo; i--) sum += (w[i] as number) / total;
+  else for (let i = 0; i <= x - s.lo; i++) sum += (w[i] as number) / total;
   return Math.min(1, sum);
 }
 
 /** Mean of x1 at odds ratio exp(logPsi). */
 export function hyperMean(s: HyperSupport, logPsi: number): number {
-  const d = hyperProbabilities(s, logPsi);
+  const total = weights(s, logPsi);
+  const w = scratch;
   let mean = 0;
-  for (let i = 0; i < d.length; i++) mean += (s.lo + i) * (d[i] as number);
+  for (let i = 0; i < s.logWeight.length; i++) mean += (s.lo + i) * ((w[i] as number) / total);
   return mean;
 }

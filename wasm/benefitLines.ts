@@ -125,8 +125,16 @@ export function lines(pos: usize, limit: usize, delim: u32): usize {
     const week = weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
     if (week == NO_WEEK) return pos;
     const cs = ws0 + wl + 1;
+    // The code field's end: where a three-character code or a blank one ends the line (the
+    // usual fields) without a loop, whose exit at a field of varying width is a branch the
+    // processor mispredicts; else by looking. A field this takes too far (one holding a line
+    // end or a delimiter, when the next line or field happens to end three bytes on) holds
+    // a byte that is neither a digit nor a space, so classify refuses it and the line goes
+    // to JavaScript, as a field the loop had cut there would.
     let k = cs;
-    while (k < limit && byte(k) != LF && byte(k) != delim) k++;
+    if (cs + 3 < limit && byte(cs + 3) == LF) k = cs + 3;
+    else if (cs < limit && byte(cs) == LF) k = cs;
+    else while (k < limit && byte(k) != LF && byte(k) != delim) k++;
     if (k >= limit || byte(k) != LF) return pos;
     const e = byte(k - 1) == CR ? k - 1 : k;
     const cls = classify(cs, e);

@@ -115,6 +115,9 @@ function mutated(rng: Random, rate: number): string {
     if (rng.chance(rate / 2)) out.push(r.join(','));
     if (rng.chance(rate / 8)) out.push('');
     if (rng.chance(rate / 16)) out.push(`${r[0]},${r[1]}`);
+    // Lines whose code field a look three bytes on would take too far: a field too many, a
+    // short code before a line of one character, a two-digit code before an empty line.
+    if (rng.chance(rate / 16)) out.push(rng.pick([`${r[0]},${r[1]},6,7`, `${r[0]},${r[1]},6${eol}A`, `${r[0]},${r[1]},62${eol}`, `${r[0]},${r[1]},${eol}12`]));
   }
   return out.join(eol) + eol;
 }

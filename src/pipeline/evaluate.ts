@@ -29,6 +29,11 @@ export interface EvaluateOptions extends IngestOptions {
   readonly onStage?: (stage: string) => void;
   /** Hashing the launcher started (hashAhead.ts): taken if it hashes this run's files, else stopped. */
   readonly hashAhead?: HashingWorker;
+  /**
+   * Work for a moment this thread would otherwise wait (IngestPool.whenIdle), after the
+   * balance: the CLI loads the chart renderer there.
+   */
+  readonly whenIdle?: () => void;
 }
 
 export interface EvaluationRun {
@@ -106,6 +111,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
     pool?.whenIdle(() => {
       balance ??= balanceOfColumns(ingest.cohort.covariates, ingest.covariateColumns, ingest.weights);
     });
+    if (options.whenIdle) pool?.whenIdle(options.whenIdle);
     followUp = started.followUp;
     wantedIndex = started.index;
     panel = await started.reading[0];

@@ -3,7 +3,7 @@
  * apart from provenance.ts so that hashAhead, which the launcher loads before the CLI, and
  * the hash worker load only this.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
@@ -17,6 +17,11 @@ const BLOCK = 1 << 20;
 
 /** Inputs together larger than this are hashed on a worker thread, beside the ingest. */
 export const WORKER_MIN_BYTES = 32 << 20;
+
+// node:crypto, loaded when a file is first hashed: `effekt run` hashes on a worker thread, and
+// loading the module cost the main thread ~4 ms of its start-up.
+let crypto: typeof import('node:crypto') | undefined;
+const createHash = (algorithm: string): import('node:crypto').Hash => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 /** SHA-256 and size of a file, read in large blocks so a multi-GB register extract costs no memory. */
 export function hashFile(path: string): { sha256: string; bytes: number } {

@@ -1,5 +1,5 @@
 import type { EconomicsResult } from '../economics/index.js';
-import { writeReport } from '../report/index.js';
+import { preloadCharts, writeReport } from '../report/index.js';
 import type { LoadedSpec } from '../spec/load.js';
 import type { InputRole } from '../types.js';
 import type { ProgressionResult } from '../progression/types.js';
@@ -37,7 +37,7 @@ export interface PipelineResult {
 /** ingest → outcomes → stats → economics → report, for one spec. */
 export async function runPipeline(loaded: LoadedSpec, options: PipelineOptions): Promise<PipelineResult> {
   const stage = options.onStage ?? ((): void => undefined);
-  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.hashAhead ? { hashAhead: options.hashAhead } : {}), onStage: stage });
+  const run = await evaluate(loaded, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.hashAhead ? { hashAhead: options.hashAhead } : {}), onStage: stage, whenIdle: preloadCharts });
   // The economic model is loaded only for a spec that has one (its modules take ~5 ms to load).
   const economics = loaded.spec.economics ? (await import('./economicsRun.js')).economicsFor(loaded, run, options.seed ?? DEFAULT_SEED) : undefined;
   if (economics) stage('economics');

@@ -15,7 +15,6 @@ import type { ProgressionResult } from '../progression/types.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { VERSION } from '../version.js';
 import { effectsChart, statusChart, subgroupsChart, type ChartContext } from './charts/effectCharts.js';
-import { inlineSvg, renderChart } from './charts/render.js';
 import { renderHtml, renderMarkdown } from './doc.js';
 import { formatter } from './format.js';
 import { stableJson } from './json.js';
@@ -94,6 +93,21 @@ export function effectJson(pub: PublishedReport, options: Pick<ReportOptions, 'l
   };
 }
 
+/**
+ * The chart renderer (Vega and Vega-Lite), loaded on first use rather than with the CLI:
+ * setting up their modules (colour schemes, scales, transforms) costs ~10 ms, which `effekt
+ * run` then spends while a reading thread finishes the panels (see `preloadCharts`), not
+ * before it has read a byte.
+ */
+export function loadCharts(): Promise<typeof import('./charts/render.js')> {
+  return import('./charts/render.js');
+}
+
+/** Starts loading the chart renderer; for a moment the caller would otherwise spend waiting. */
+export function preloadCharts(): void {
+  void loadCharts().catch(() => undefined);
+}
+
 export async function writeReport(input: ReportInput, outDir: string, options: ReportOptions, io?: ReportIO): Promise<{ files: string[] }> {
   const warn = (line: string) => io?.warn(line);
   const m = messages(options.lang);
@@ -123,6 +137,7 @@ export async function writeReport(input: ReportInput, outDir: string, options: R
     files.push(rel);
   };
   const inline = new Map<string, string>();
+  const { inlineSvg, renderChart } = await loadCharts();
   for (const { name, spec } of specs) {
     const chart = await renderChart(name, spec);
     for (const w of chart.warnings) warn(`report: chart ${name}: ${w}`);

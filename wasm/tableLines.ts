@@ -25,6 +25,19 @@ const STARTS: usize = <usize>SLOTS << 2;
 const LENGTHS: usize = STARTS + (<usize>MAX_DISTINCT << 2);
 const CODES: usize = LENGTHS + (<usize>MAX_DISTINCT << 2);
 const STASH: usize = CODES + (<usize>MAX_DISTINCT << 2);
+/**
+ * Per column, a cache of values of at most 8 bytes (CACHE_SLOTS entries: the value's bytes as
+ * one u64, its length, its code), direct-mapped by the bytes: a categorical value (municipality,
+ * civil status, yes/no, an age) is then found with one compare of eight bytes instead of
+ * hashing it byte by byte, probing the dictionary and comparing its bytes. An entry only ever
+ * holds a value the dictionary has, with the code it has there, which never changes; an entry
+ * that does not match is looked up in the dictionary as before. Cleared (length -1) when the
+ * column's dictionary is (TableInterner).
+ */
+const CACHE: usize = STASH + <usize>(MAX_DISTINCT * MAX_BYTES);
+const CACHE_SLOTS: u32 = 256;
+const CACHE_LENGTHS: usize = CACHE + (<usize>CACHE_SLOTS << 3);
+const CACHE_CODES: usize = CACHE_LENGTHS + (<usize>CACHE_SLOTS << 2);
 let columnBytes: usize = 0;
 /** Per column, 4 i32: off, entries, stash used, next code (the column's number of strings). */
 let state: usize = 0;
@@ -84,6 +97,31 @@ function find(c: i32, s: usize, e: usize): i32 {
     slot = (slot + 1) & (SLOTS - 1);
   }
   return -1;
+}
+
+/** The bytes of buf[s, s + n) (n ≤ 8) as one u64, the bytes after them masked out (the chunk has 8 bytes of room after it). */
+@inline function shortKey(s: usize, n: i32): u64 {
+  return n == 8 ? load<u64>(s) : load<u64>(s) & ((<u64>1 << (<u64>n << 3)) - 1);
+}
+
+/** The cache slot of a short value's bytes (Fibonacci hashing: the top 8 bits of key · 2^64/φ). */
+@inline function cacheSlot(key: u64, n: i32): usize {
+  return <usize>(((key + <u64>n) * 0x9e3779b97f4a7c15) >> 56);
+}
+
+/** The code of buf[s, s + n) (n ≤ 8) in column c's dictionary, through the column's cache; -1 if it has no such entry. */
+function findShort(c: i32, s: usize, n: i32): i32 {
+  const base = columns + <usize>c * columnBytes;
+  const key = shortKey(s, n);
+  const slot = cacheSlot(key, n);
+  if (load<i32>(base + CACHE_LENGTHS + (slot << 2)) == n && load<u64>(base + CACHE + (slot << 3)) == key) return load<i32>(base + CACHE_CODES + (slot << 2));
+  const code = find(c, s, s + <usize>n);
+  if (code >= 0) {
+    store<u64>(base + CACHE + (slot << 3), key);
+    store<i32>(base + CACHE_LENGTHS + (slot << 2), n);
+    store<i32>(base + CACHE_CODES + (slot << 2), code);
+  }
+  return code;
 }
 
 /** Adds buf[s, e) to column c's dictionary (it is not there, and there is room) with the column's next code. */
@@ -158,7 +196,7 @@ export function read(pos: usize, limit: usize, delim: u32, line: i32): usize {
       let code: i32;
       if (load<i32>(stateAt(c, 0)) != 0 || n > MAX_BYTES) code = -1;
       else {
-        code = find(c, s, fe);
+        code = n <= 8 ? findShort(c, s, n) : find(c, s, fe);
         // A new value: added to the dictionary while it has room, else the column stops looking up.
         if (code < 0) code = load<i32>(stateAt(c, 1)) < MAX_DISTINCT ? -3 : -2;
       }

@@ -17,7 +17,9 @@ export const TABLE_WASM_MAX_COLUMNS = 64;
 const MAX_BYTES = 48;
 const MAX_DISTINCT = 4096;
 const SLOTS = 8192;
-const COLUMN_BYTES = SLOTS * 4 + MAX_DISTINCT * 12 + MAX_DISTINCT * MAX_BYTES;
+/** wasm/tableLines.ts's cache of short values, per column: 256 entries of a u64, a length and a code. */
+const CACHE_SLOTS = 256;
+const COLUMN_BYTES = SLOTS * 4 + MAX_DISTINCT * 12 + MAX_DISTINCT * MAX_BYTES + CACHE_SLOTS * 16;
 const BATCH = 16384;
 const ARENA_BYTES = 1 << 20;
 const COPIED = 1 << 16;
@@ -171,6 +173,8 @@ export class TableInterner {
     this.lengths = new Int32Array(buffer, at + SLOTS * 4 + MAX_DISTINCT * 4, MAX_DISTINCT);
     this.codes = new Int32Array(buffer, at + SLOTS * 4 + MAX_DISTINCT * 8, MAX_DISTINCT);
     this.stash = new Uint8Array(buffer, at + SLOTS * 4 + MAX_DISTINCT * 12, MAX_DISTINCT * MAX_BYTES);
+    // The WebAssembly loop's cache of this column's short values: emptied with the dictionary.
+    new Int32Array(buffer, at + SLOTS * 4 + MAX_DISTINCT * 12 + MAX_DISTINCT * MAX_BYTES + CACHE_SLOTS * 8, CACHE_SLOTS).fill(-1);
     state.fill(0, c * 4, c * 4 + 4);
   }
 

@@ -97,6 +97,104 @@ function classify(s: usize, e: usize): i32 {
   return i32At(weekTable, yi * 54 + week);
 }
 
+// The last line the loop below read in full, kept as a template for the next: a panel
+// sorted by person repeats a line but for the week's last two digits (P000001,2022-W01,621 /
+// P000001,2022-W02,621), and such a line is then read by comparing it with the template, eight
+// bytes at a time, instead of finding and parsing its fields. Everything else the loop knows
+// of the template holds for it too: the same id (so the same person, as the loop would find
+// through idField), the same year and week spelling, the same code (so the same class).
+// tmplLength 0: no template (at the start of each call, as the buffer may hold other bytes).
+let tmplStart: usize = 0;
+let tmplLength: i32 = 0;
+/** Offset of the week's last two digits in the line; the year's row of the week table (yi·54); the line's person and class. */
+let tmplDigits: i32 = 0;
+let tmplYearRow: i32 = 0;
+let tmplPerson: i32 = 0;
+let tmplClass: i32 = 0;
+/** Bytes of the line to compare, per eight-byte word: all of the line's but the two week digits. */
+let tmplMask0: u64 = 0;
+let tmplMask1: u64 = 0;
+let tmplMask2: u64 = 0;
+let tmplMask3: u64 = 0;
+const TEMPLATE_BYTES: i32 = 32;
+
+/** The compare mask of word j (bytes 8j..8j+7) of a line of `length` bytes whose week digits are at d, d+1. */
+function wordMask(j: i32, length: i32, d: i32): u64 {
+  const from = j << 3;
+  const n = min(max(length - from, 0), 8);
+  let m: u64 = n == 8 ? ~(<u64>0) : (<u64>1 << (<u64>n << 3)) - 1;
+  for (let k = d; k <= d + 1; k++) if (k >= from && k < from + 8) m &= ~((<u64>0xff) << (<u64>(k - from) << 3));
+  return m;
+}
+
+// The masks' line length and digit offset: a file's lines mostly share both, so the masks
+// are worked out again only when they change (a panel sorted by week sets a template on
+// every line, and never finds a line like it).
+let maskLength: i32 = -1;
+let maskDigits: i32 = -1;
+
+@inline function setTemplate(start: usize, length: i32, digits: i32, yearRow: i32, p: i32, cls: i32): void {
+  if (length > TEMPLATE_BYTES) {
+    tmplLength = 0;
+    return;
+  }
+  tmplStart = start;
+  tmplLength = length;
+  tmplDigits = digits;
+  tmplYearRow = yearRow;
+  tmplPerson = p;
+  tmplClass = cls;
+  if (length != maskLength || digits != maskDigits) setMasks(length, digits);
+}
+
+function setMasks(length: i32, digits: i32): void {
+  maskLength = length;
+  maskDigits = digits;
+  tmplMask0 = wordMask(0, length, digits);
+  tmplMask1 = wordMask(1, length, digits);
+  tmplMask2 = wordMask(2, length, digits);
+  tmplMask3 = wordMask(3, length, digits);
+}
+
+/** Whether the line at pos is the template's but for the week digits (TEMPLATE_BYTES readable at pos). */
+@inline function likeTemplate(pos: usize): bool {
+  const t = tmplStart;
+  return ((load<u64>(pos) ^ load<u64>(t)) & tmplMask0) == 0
+    && ((load<u64>(pos + 8) ^ load<u64>(t + 8)) & tmplMask1) == 0
+    && ((load<u64>(pos + 16) ^ load<u64>(t + 16)) & tmplMask2) == 0
+    && ((load<u64>(pos + 24) ^ load<u64>(t + 24)) & tmplMask3) == 0;
+}
+
+/** BenefitKernel.place, for a week that is not blank and a known code: the line's row is counted as used or excluded. */
+@inline function place(week: i32, p: i32, cls: i32): void {
+  if (p < 0) {
+    notInCohort++;
+    return;
+  }
+  const rel = week - i32At(firstWeek, p);
+  if (rel < 0 || rel >= i32At(weekCount, p)) {
+    outside++;
+    return;
+  }
+  const slot = i32At(base, p) + rel;
+  const at = classes + <usize>slot;
+  if (load<i8>(at) != -1) {
+    duplicate++;
+    return;
+  }
+  store<i8>(at, <i8>cls);
+  if (slot < lowSlot) lowSlot = slot;
+  if (slot > highSlot) highSlot = slot;
+  used++;
+}
+
+/** The week's bookkeeping every read row does: the span of weeks seen, and which weeks have rows. */
+@inline function seen(week: i32): void {
+  if (week < minWeek) minWeek = week;
+  if (week > maxWeek) maxWeek = week;
+  store<u8>(weeksSeen + <usize>(week - weekBase), 1);
+}
+
 /**
  * BenefitKernel.lines over buf[pos, limit) (no quote characters in it): reads lines until
  * one it leaves to JavaScript, or one not complete before `limit`, and returns where that
@@ -104,7 +202,26 @@ function classify(s: usize, e: usize): i32 {
  */
 export function lines(pos: usize, limit: usize, delim: u32): usize {
   line = 0;
+  tmplLength = 0;
   for (;;) {
+    // A line like the last one but for its week: compared, not parsed. (It ends where the
+    // template does: the compare takes in the template's line end and no line end before.)
+    if (tmplLength > 0 && pos + <usize>TEMPLATE_BYTES <= limit && likeTemplate(pos)) {
+      const w0 = <i32>byte(pos + <usize>tmplDigits) - ZERO;
+      const w1 = <i32>byte(pos + <usize>tmplDigits + 1) - ZERO;
+      const w = w0 * 10 + w1;
+      if (<u32>w0 <= 9 && <u32>w1 <= 9 && w >= 1 && w <= 53) {
+        const week = i32At(weekTable, tmplYearRow + w);
+        if (week != NO_WEEK) {
+          seen(week);
+          place(week, tmplPerson, tmplClass);
+          line++;
+          tmplStart = pos;
+          pos += <usize>tmplLength;
+          continue;
+        }
+      }
+    }
     const idEnd = idField(pos, limit, delim);
     if (idEnd <= 0) return pos;
     const same = idSame;
@@ -122,7 +239,8 @@ export function lines(pos: usize, limit: usize, delim: u32): usize {
     const w0 = <i32>byte(ws0 + wl - 2) - ZERO;
     const w1 = <i32>byte(ws0 + wl - 1) - ZERO;
     if (<u32>y0 > 9 || <u32>y1 > 9 || <u32>y2 > 9 || <u32>y3 > 9 || <u32>w0 > 9 || <u32>w1 > 9) return pos;
-    const week = weekNumber(y0 * 1000 + y1 * 100 + y2 * 10 + y3, w0 * 10 + w1);
+    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const week = weekNumber(year, w0 * 10 + w1);
     if (week == NO_WEEK) return pos;
     const cs = ws0 + wl + 1;
     // The code field's end: where a three-character code or a blank one ends the line (the
@@ -139,36 +257,17 @@ export function lines(pos: usize, limit: usize, delim: u32): usize {
     const e = byte(k - 1) == CR ? k - 1 : k;
     const cls = classify(cs, e);
     if (cls < 0) return pos;
-    // BenefitKernel.place, for a week that is not blank and a known code.
-    if (week < minWeek) minWeek = week;
-    if (week > maxWeek) maxWeek = week;
-    store<u8>(weeksSeen + <usize>(week - weekBase), 1);
+    seen(week);
     let p = lastPerson;
     if (!same) {
       p = person(pos, <usize>idEnd);
       if (p == -2) return pos;
     }
     line++;
+    // weekNumber read the table at (year − FIRST_YEAR)·54 + week: the template's row.
+    setTemplate(pos, <i32>(k + 1 - pos), <i32>(ws0 + wl - 2 - pos), (year - FIRST_YEAR) * 54, p, cls);
     pos = k + 1;
-    if (p < 0) {
-      notInCohort++;
-      continue;
-    }
-    const rel = week - i32At(firstWeek, p);
-    if (rel < 0 || rel >= i32At(weekCount, p)) {
-      outside++;
-      continue;
-    }
-    const slot = i32At(base, p) + rel;
-    const at = classes + <usize>slot;
-    if (load<i8>(at) != -1) {
-      duplicate++;
-      continue;
-    }
-    store<i8>(at, <i8>cls);
-    if (slot < lowSlot) lowSlot = slot;
-    if (slot > highSlot) highSlot = slot;
-    used++;
+    place(week, p, cls);
   }
   return pos;
 }

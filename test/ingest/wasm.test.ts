@@ -225,6 +225,51 @@ describe('the WebAssembly loops read the panels as the JavaScript loops do', () 
     }
   });
 
+  it('reads a line like the one before it but for the week as that line would be read: other codes, ids, years and spellings, weeks that do not read, lines of 31 to 34 bytes', async () => {
+    // The loop compares such a line with the last one, eight bytes at a time, up to 32 bytes
+    // (wasm/benefitLines.ts): each change below falls in a different eight-byte word, or on
+    // the line's end, or leaves a week that must not read (00, 54, 53 in a year of 52).
+    const ids = ['K1', 'K2', 'AAAAAAAAAAAAAAA1', 'AAAAAAAAAAAAAAAAAAAA1', 'AAAAAAAAAAAAAAAAAAAAA2', 'AAAAAAAAAAAAAAAAAAAAAA3'];
+    const controls = ['person_id,municipality,matched_to,age', ...ids.map((id, k) => `${id},Herning,P${(k % 2) + 1},${40 + k}`)].join('\n') + '\n';
+    const panel = (unreadable: boolean): string => {
+      const rows: string[] = [];
+      ids.forEach((id, k) => {
+        for (let w = 1; w <= 40; w++) {
+          const week = String(w).padStart(2, '0');
+          const spelling = k % 3 === 0 ? `2022-W${week}` : k % 3 === 1 ? `2022W${week}` : `2022${week}`;
+          const code = w % 7 === 0 ? '651' : w % 11 === 0 ? '' : '130';
+          rows.push(`${id},${spelling},${code}`);
+          if (w === 5) rows.push(`${id},${spelling.replace('2022', '2021')},130`, `${id},2021-W${week},130`); // another year, the same week digits
+          if (w === 9) rows.push(`${id},2020-W53,130`, `${id},2022-W${week},130`); // a week 53 that reads, then a repeat
+          if (w === 9 && unreadable) rows.push(`${id},2022-W00,130`, `${id},2022-W54,130`, `${id},2021-W53,130`); // weeks that do not read
+          if (w === 13) rows.push(`${id.slice(0, -1)}9,2022-W${week},130`); // an id that differs in its last byte
+          if (w === 17) rows.push(`${id},2022-W${week},1300`, `${id},2022-W${week},13`); // a code a byte longer, and shorter
+        }
+      });
+      return ['person_id,week,benefit_code', ...rows].join('\n') + '\n';
+    };
+    for (const unreadable of [false, true]) {
+      for (const eol of ['\n', '\r\n']) {
+        const files = { 'participants.csv': PARTICIPANTS, 'controls.csv': controls, 'benefits_weekly.csv': panel(unreadable).replaceAll('\n', eol), 'wages_monthly.csv': fixtureWages() };
+        const read = async (engine: 'wasm' | 'js'): Promise<string> => {
+          try {
+            const { benefits: b } = await ingestAll(specDir(files, { unknown_codes: 'exclude_rows' }), { engine });
+            return JSON.stringify({ b: b.byPerson, bf: b.file, u: b.unknown_codes, coverage: b.coverage, warnings: b.warnings });
+          } catch (e) {
+            if (!(e instanceof EffektError)) throw e;
+            return JSON.stringify({ error: e.line, details: e.details });
+          }
+        };
+        const js = await read('js');
+        // The panel without unreadable weeks reads (the duplicates and unknown codes are excluded rows).
+        expect(js.startsWith('{"error"'), `unreadable weeks: ${unreadable}`).toBe(unreadable);
+        const before = wasmLinesRead();
+        expect(await read('wasm'), JSON.stringify({ unreadable, eol })).toBe(js);
+        expect(wasmLinesRead() - before).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('falls back to the JavaScript loops when WebAssembly memory cannot be had, with the same results', async () => {
     const panel = mutated(new Random(9), 0.005);
     const js = await ending(panel, 'js', 1, 'exclude_rows');

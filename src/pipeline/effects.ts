@@ -109,17 +109,46 @@ export function comparedRecords(outcomes: readonly PersonOutcome[], tally: Statu
  * `level`. One pass over typed arrays; `controlWeights[k]` is the k-th control's weight.
  */
 export function comparedRows(table: OutcomeTable, controlWeights: Float64Array, levelOf?: Int32Array, level = 0): Compared {
-  const counts = new Int32Array(STATUS_CATEGORIES.length * 2);
-  const weightOf = (r: number): number => controlWeights[table.person[r]! - table.cohortParticipants]!;
-  let weighted = false;
+  if (levelOf === undefined) return comparedOf(table, controlWeights, undefined, 0, countLevels(table, controlWeights, undefined, 1), 0);
+  return comparedOf(table, controlWeights, levelOf, level, countLevels(table, controlWeights, levelOf, level + 1), level);
+}
+
+/**
+ * comparedRows for each level 0 … levels − 1 of `levelOf` (−1: in none), the rows counted in
+ * one pass for all of them rather than one pass a level.
+ */
+export function comparedLevels(table: OutcomeTable, controlWeights: Float64Array, levelOf: Int32Array, levels: number): Compared[] {
+  const counted = countLevels(table, controlWeights, levelOf, levels);
+  return Array.from({ length: levels }, (_, level) => comparedOf(table, controlWeights, levelOf, level, counted, level));
+}
+
+/** Counts by level, status and group (participant 0, control 1), and whether a level has a control of weight other than 1. */
+interface LevelCounts {
+  readonly counts: Int32Array;
+  readonly weighted: Uint8Array;
+}
+
+const PER_LEVEL = STATUS_CATEGORIES.length * 2;
+
+function countLevels(table: OutcomeTable, controlWeights: Float64Array, levelOf: Int32Array | undefined, levels: number): LevelCounts {
+  const counts = new Int32Array(levels * PER_LEVEL);
+  const weighted = new Uint8Array(levels);
+  const { status, person } = table;
+  const first = table.cohortParticipants;
   for (let r = 0; r < table.rows; r++) {
-    if (levelOf !== undefined && levelOf[r] !== level) continue;
+    const level = levelOf === undefined ? 0 : levelOf[r]!;
+    if (level < 0 || level >= levels) continue;
     const control = r >= table.participants ? 1 : 0;
-    counts[table.status[r]! * 2 + control]!++;
-    if (control && !weighted && weightOf(r) !== 1) weighted = true;
+    counts[level * PER_LEVEL + status[r]! * 2 + control]!++;
+    if (control && controlWeights[person[r]! - first] !== 1) weighted[level] = 1;
   }
+  return { counts, weighted };
+}
+
+function comparedOf(table: OutcomeTable, controlWeights: Float64Array, levelOf: Int32Array | undefined, level: number, counted: LevelCounts, at: number): Compared {
+  const weightOf = (r: number): number => controlWeights[table.person[r]! - table.cohortParticipants]!;
   return {
-    tally: tallyOf(counts, weighted),
+    tally: tallyOf(counted.counts.subarray(at * PER_LEVEL, (at + 1) * PER_LEVEL), counted.weighted[at] === 1),
     indicators: (inSet) => {
       const hit = Uint8Array.from(STATUS_CATEGORIES, (c) => (inSet.has(c) ? 1 : 0));
       const out: Indicators = { y1: [], w1: [], y2: [], w2: [] };

@@ -15,7 +15,7 @@ import { formatMonth } from '../util/months.js';
 import { VERSION } from '../version.js';
 import { balanceOfColumns } from './balance.js';
 import { continuousOfTable } from './continuous.js';
-import { comparedRows, distributionOf, effectsOf, withHolm } from './effects.js';
+import { comparedLevels, comparedRows, distributionOf, effectsOf, withHolm } from './effects.js';
 import { hashTargets as hashTargetsOf, startProvenance, type HashingWorker } from './provenance.js';
 import type { InputProvenance } from './types.js';
 import { sharedInt32 } from '../ingest/idTable.js';
@@ -142,7 +142,9 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
   for (const variable of spec.subgroups) {
     const j = cohort.covariates.indexOf(variable);
     const column = variable === 'municipality' ? cohortIngest.municipalityColumns : { participants: cohortIngest.covariateColumns.participants[j]!, controls: cohortIngest.covariateColumns.controls[j]! };
-    const { levels, levelOf } = splitRows(table, column);
+    const { levels, levelOf, count } = splitRows(table, column);
+    // Every level's rows counted in one pass over the table.
+    const byLevel = comparedLevels(table, weights.controls, levelOf, count);
     for (const level of levels) {
       // A level only participants have (a small municipality, say) has nothing to compare with.
       if (level.participants === level.persons) {
@@ -154,7 +156,7 @@ export async function evaluate(loaded: LoadedSpec, options: EvaluateOptions = {}
         level: level.name,
         participants: level.participants,
         controls: level.persons - level.participants,
-        outcomes: Object.fromEntries(effectsOf(spec.outcomes, comparedRows(table, weights.controls, levelOf, level.index), confidence, false).map((e) => [e.id, e])),
+        outcomes: Object.fromEntries(effectsOf(spec.outcomes, byLevel[level.index]!, confidence, false).map((e) => [e.id, e])),
       });
     }
   }
@@ -369,7 +371,7 @@ interface Level {
  * participants have, sorted (a level only controls have is not compared). One pass over
  * typed arrays: each distinct value of the column is looked up once.
  */
-function splitRows(table: OutcomeTable, column: { readonly participants: CovariateColumn; readonly controls: CovariateColumn }): { levels: Level[]; levelOf: Int32Array } {
+function splitRows(table: OutcomeTable, column: { readonly participants: CovariateColumn; readonly controls: CovariateColumn }): { levels: Level[]; levelOf: Int32Array; count: number } {
   const index = new Map<string, number>();
   const names: string[] = [];
   const levelsOfCodes = (c: CovariateColumn): Int32Array =>
@@ -402,5 +404,5 @@ function splitRows(table: OutcomeTable, column: { readonly participants: Covaria
     .map((name, i) => ({ name, index: i, persons: persons[i]!, participants: participants[i]! }))
     .filter((l) => l.participants > 0)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { levels, levelOf };
+  return { levels, levelOf, count: names.length };
 }

@@ -85,14 +85,8 @@ let fieldEnd: usize = 0;
  * floating-point multiply-adds.
  */
 function numberField(s: usize, limit: usize, delim: u32, last: bool, markA: u32, markB: u32): f64 {
-  let value: i64 = 0;
-  let k = s;
-  while (k < limit) {
-    const d = <i32>byte(k) - ZERO;
-    if (<u32>d > 9) break;
-    value = value * 10 + <i64>d;
-    k++;
-  }
+  digitsValue = 0;
+  let k = digitsFrom(s, limit);
   const digits = <i32>(k - s);
   if (digits == 0 || digits > PLAIN_DIGITS || k >= limit) return -1;
   let c = byte(k);
@@ -100,12 +94,7 @@ function numberField(s: usize, limit: usize, delim: u32, last: bool, markA: u32,
   if (!ends(k, limit, c, delim, last)) {
     if (c == delim || (c != markA && c != markB)) return -1;
     const first = ++k;
-    while (k < limit) {
-      const d = <i32>byte(k) - ZERO;
-      if (<u32>d > 9) break;
-      value = value * 10 + <i64>d;
-      k++;
-    }
+    k = digitsFrom(first, limit);
     const decimals = <i32>(k - first);
     if (decimals == 0 || digits + decimals > PLAIN_DIGITS || k >= limit) return -1;
     c = byte(k);
@@ -114,7 +103,23 @@ function numberField(s: usize, limit: usize, delim: u32, last: bool, markA: u32,
     for (let j = 0; j < decimals; j++) power *= 10;
   }
   fieldEnd = last && c == CR ? k + 1 : k;
-  return <f64>value / power;
+  return <f64>digitsValue / power;
+}
+
+/** The value numberField's digits have so far (digitsFrom adds to it). */
+let digitsValue: i64 = 0;
+
+/** Reads the digits from k on into digitsValue (value · 10 + digit each); returns where they end. */
+@inline function digitsFrom(k: usize, limit: usize): usize {
+  let value = digitsValue;
+  while (k < limit) {
+    const d = <i32>byte(k) - ZERO;
+    if (<u32>d > 9) break;
+    value = value * 10 + <i64>d;
+    k++;
+  }
+  digitsValue = value;
+  return k;
 }
 
 /** Whether the byte c at k ends the field: the delimiter, or for the line's last field LF or CR LF. */

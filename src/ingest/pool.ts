@@ -101,8 +101,8 @@ export class IngestPool {
     // Idle workers are unref'd, and a worker's end can take a moment (it may be inside a
     // file read): each is ref'd again, so the event loop stays alive until it has ended, or
     // Node would exit first with code 13 ("unsettled top-level await"). Not a timer: the
-    // first timer of a run costs ~6 ms (Node sets up its timer queue), in the statistics'
-    // path, as close is not awaited there.
+    // run's first timer costs ~6 ms (Node sets up its timer queue), and the pipeline closes
+    // the pool, without waiting, on its way into the outcomes.
     for (const t of this.threads) t.worker.ref();
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }

@@ -38,41 +38,26 @@ const noCanvas = {
   },
 };
 
-rmSync(join(root, 'dist/bin'), { recursive: true, force: true });
-await build({
+// Every bundle is CommonJS, with import.meta.url (worker entries are found beside the
+// bundle) as the bundle's own URL.
+const commonJs = {
   ...common,
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/bin/main.cjs',
   format: 'cjs',
-  // import.meta.url (worker entries are found beside the bundle) as the bundle's own URL.
   banner: { js: "const __effektModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__effektModuleUrl' },
-  plugins: [noCanvas],
-});
+};
+
+rmSync(join(root, 'dist/bin'), { recursive: true, force: true });
+await build({ ...commonJs, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bin/main.cjs', plugins: [noCanvas] });
 // The worker threads' entries: CommonJS too (dist/bin/package.json says so for their .js
 // names, which the bundles above refer to). A worker starts on a CommonJS entry in about 25
 // ms of CPU against 32-35 ms on an ES module, whose loader it would set up first.
-await build({
-  ...common,
-  entryPoints: ['dist/ingest/panelWorker.js', 'dist/pipeline/hashWorker.js'],
-  outdir: 'dist/bin',
-  entryNames: '[name]',
-  format: 'cjs',
-  banner: { js: "const __effektModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__effektModuleUrl' },
-});
+await build({ ...commonJs, entryPoints: ['dist/ingest/panelWorker.js', 'dist/pipeline/hashWorker.js'], outdir: 'dist/bin', entryNames: '[name]' });
 writeFileSync(join(root, 'dist/bin/package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
 
 // hashAhead, which the launcher loads before the CLI: CommonJS too, which Node loads faster
 // than an ES module (1 against 4 ms).
-await build({
-  ...common,
-  entryPoints: ['dist/pipeline/hashAhead.js'],
-  outfile: 'dist/bin/ahead.cjs',
-  format: 'cjs',
-  banner: { js: "const __effektModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__effektModuleUrl' },
-});
+await build({ ...commonJs, entryPoints: ['dist/pipeline/hashAhead.js'], outfile: 'dist/bin/ahead.cjs' });
 
 // The code cache: compile the bundle as bin/effekt.js does, run the example, keep what V8 compiled.
 const { loadCli, CODE_CACHE } = await import('../bin/loadCli.js');
